@@ -1,0 +1,72 @@
+package org.unionanalytics.domain;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
+import org.unionanalytics.domain.membership.MemberJoined;
+import org.unionanalytics.domain.membership.MemberLeft;
+import org.unionanalytics.domain.membership.MemberRegistry;
+import org.unionanalytics.domain.membership.MemberTransferred;
+import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.union.UnionDissolved;
+import org.unionanalytics.domain.union.UnionEstablished;
+import org.unionanalytics.domain.union.UnionFacts;
+import org.unionanalytics.domain.union.UnionRegistry;
+
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Answers the look-ups of cross-aggregate rules by folding the other aggregate's events.
+ * It reads without taking the aggregate's lock: a rule such as "the parent is active" is checked
+ * against the committed history plus this unit of work's own staged events.
+ */
+public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
+
+    private final EventStore events;
+
+    public EventStoreRegistry(EventStore events) {
+        this.events = events;
+    }
+
+    @Override
+    public Optional<UnionFacts> findUnion(String unionId) {
+        return Optional.ofNullable(fold(unionId, (UnionFacts facts, Object event) -> {
+            if (event instanceof UnionEstablished e) {
+                return new UnionFacts(e.unionId(), e.kind(), e.district(), e.foundedOn(), null);
+            }
+            if (event instanceof UnionDissolved d && facts != null) {
+                return new UnionFacts(facts.unionId(), facts.kind(), facts.district(), facts.foundedOn(), d.dissolvedOn());
+            }
+            return facts;
+        }));
+    }
+
+    @Override
+    public Optional<String> currentUnionOf(String memberId) {
+        return Optional.ofNullable(fold(memberId, (String union, Object event) -> {
+            if (event instanceof MemberJoined joined) {
+                return joined.unionId();
+            }
+            if (event instanceof MemberTransferred transferred) {
+                return transferred.toUnionId();
+            }
+            return event instanceof MemberLeft ? null : union;
+        }));
+    }
+
+    @Override
+    public boolean isRegistered(String keyProjectId) {
+        return Ids.isOfType(keyProjectId, Ids.KEY_PROJECT) && events.lastSequenceNumberFor(keyProjectId).isPresent();
+    }
+
+    private <T> T fold(String aggregateId, BiFunction<T, Object, T> step) {
+        T state = null;
+        var stream = events.readEvents(aggregateId);
+        while (stream.hasNext()) {
+            EventMessage<?> event = stream.next();
+            state = step.apply(state, event.getPayload());
+        }
+        return state;
+    }
+}

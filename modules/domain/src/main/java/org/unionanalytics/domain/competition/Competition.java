@@ -1,0 +1,124 @@
+package org.unionanalytics.domain.competition;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
+import org.unionanalytics.domain.shared.Dates;
+import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.union.UnionFacts;
+import org.unionanalytics.domain.union.UnionRegistry;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.unionanalytics.domain.shared.RuleViolation.require;
+
+/**
+ * A labour competition: launched by an active union, open for enrolment during its period until
+ * closed, awards only for those enrolled, closed once.
+ */
+public class Competition {
+
+    @AggregateIdentifier
+    private String competitionId;
+    private LocalDate startsOn;
+    private LocalDate endsOn;
+    private LocalDate closedOn;
+    private final Map<String, ParticipantKind> participants = new HashMap<>();
+    private final Set<String> awards = new HashSet<>();
+
+    protected Competition() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Competition(LaunchCompetition command, UnionRegistry unions, KeyProjectRegistry keyProjects) {
+        Ids.require(command.competitionId(), Ids.COMPETITION);
+        require(command.kind() != null, "kind-required", "a competition needs a kind");
+        require(command.title() != null && !command.title().isBlank(), "title-required", "a competition needs a title");
+        require(command.startsOn() != null, "date-required", "a competition needs a start date");
+        Dates.requireNotBefore(command.endsOn(), command.startsOn(), "period-in-order", "the end of a competition");
+        UnionFacts organiser = unions.requireUnion(command.organiserUnionId());
+        require(organiser.isActive(), "organiser-active",
+                organiser.unionId() + " was dissolved on " + organiser.dissolvedOn() + " and launches no competition");
+        Dates.requireNotBefore(command.startsOn(), organiser.foundedOn(), "not-before-founding",
+                "a competition of " + organiser.unionId());
+        if (command.kind() == CompetitionKind.KEY_PROJECT_MERIT) {
+            require(command.keyProjectId() != null, "key-project-required",
+                    "a KEY_PROJECT_MERIT competition names the key project it is held on");
+            require(keyProjects.isRegistered(command.keyProjectId()), "key-project-registered",
+                    command.keyProjectId() + " is not on the list of key projects");
+        } else {
+            require(command.keyProjectId() == null, "key-project-only-for-merit",
+                    "only KEY_PROJECT_MERIT competitions name a key project");
+        }
+        apply(new CompetitionLaunched(command.competitionId(), command.organiserUnionId(), command.kind(),
+                command.title(), command.startsOn(), command.endsOn(), command.keyProjectId()));
+    }
+
+    @CommandHandler
+    public void handle(EnrollParticipants command) {
+        require(closedOn == null, "enrol-while-open", competitionId + " was closed on " + closedOn);
+        require(command.participants() != null && !command.participants().isEmpty(), "participants-not-empty",
+                "an enrolment needs at least one participant");
+        require(command.enrolledOn() != null, "date-required", "an enrolment needs a date");
+        require(!command.enrolledOn().isBefore(startsOn) && !command.enrolledOn().isAfter(endsOn), "enrol-while-open",
+                competitionId + " runs from " + startsOn + " to " + endsOn + ", not on " + command.enrolledOn());
+        Set<String> seen = new HashSet<>();
+        for (Participant participant : command.participants()) {
+            require(participant.kind() != null, "kind-required", "a participant needs a kind");
+            Ids.require(participant.participantId(), participant.kind().idType());
+            require(seen.add(participant.participantId()) && !participants.containsKey(participant.participantId()),
+                    "enrol-once", participant.participantId() + " is already enrolled in " + competitionId);
+        }
+        command.participants().forEach(participant -> apply(new ParticipantEnrolled(competitionId,
+                participant.kind(), participant.participantId(), command.enrolledOn())));
+    }
+
+    @CommandHandler
+    public void handle(GrantAward command) {
+        ParticipantKind kind = participants.get(command.participantId());
+        require(kind != null, "award-to-enrolled",
+                command.participantId() + " is not enrolled in " + competitionId + " and cannot be awarded");
+        require(command.title() != null && command.title().fits(kind), "award-fits-participant",
+                command.title() + " is not awarded to a " + kind);
+        require(!awards.contains(command.participantId() + command.title()), "award-once",
+                command.participantId() + " already holds " + command.title() + " in " + competitionId);
+        Dates.requireNotBefore(command.grantedOn(), startsOn, "not-before-start", "an award of " + competitionId);
+        apply(new AwardGranted(competitionId, command.participantId(), command.title(), command.grantedOn()));
+    }
+
+    @CommandHandler
+    public void handle(CloseCompetition command) {
+        require(closedOn == null, "closed-once", competitionId + " was already closed on " + closedOn);
+        Dates.requireNotBefore(command.closedOn(), startsOn, "not-before-start", "closing " + competitionId);
+        apply(new CompetitionClosed(competitionId, command.closedOn()));
+    }
+
+    @EventSourcingHandler
+    void on(CompetitionLaunched event) {
+        competitionId = event.competitionId();
+        startsOn = event.startsOn();
+        endsOn = event.endsOn();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantEnrolled event) {
+        participants.put(event.participantId(), event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(AwardGranted event) {
+        awards.add(event.participantId() + event.title());
+    }
+
+    @EventSourcingHandler
+    void on(CompetitionClosed event) {
+        closedOn = event.closedOn();
+    }
+}

@@ -1,0 +1,6 @@
+package org.unionanalytics.domain.competition;
+
+import java.time.LocalDate;
+
+public record CompetitionClosed(String competitionId, LocalDate closedOn) {
+}

@@ -1,0 +1,6 @@
+package org.unionanalytics.domain.enterprise;
+
+import java.time.LocalDate;
+
+public record EnterpriseCovered(String enterpriseId, String unionId, LocalDate since) {
+}

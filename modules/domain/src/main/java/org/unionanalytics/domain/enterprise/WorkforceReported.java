@@ -1,0 +1,6 @@
+package org.unionanalytics.domain.enterprise;
+
+import java.time.LocalDate;
+
+public record WorkforceReported(String enterpriseId, int headcount, LocalDate effectiveFrom) {
+}

@@ -1,0 +1,45 @@
+package org.unionanalytics.domain.membership;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.unionanalytics.domain.union.UnionFacts;
+import org.unionanalytics.domain.union.UnionRegistry;
+
+import java.util.HashSet;
+
+import static org.unionanalytics.domain.shared.RuleViolation.require;
+
+/**
+ * Unions enrol members in rosters. Each worker's membership is its own aggregate, so one roster
+ * touches many; they share the unit of work, so the roster is stored whole or not at all.
+ */
+public class RosterEnrolment {
+
+    /** Keeps one command, and so one atomic append, to a size the event store writes in one batch. */
+    public static final int MAX_ROSTER = 10_000;
+
+    private final Repository<Membership> memberships;
+    private final UnionRegistry unions;
+
+    public RosterEnrolment(Repository<Membership> memberships, UnionRegistry unions) {
+        this.memberships = memberships;
+        this.unions = unions;
+    }
+
+    @CommandHandler
+    public int handle(EnrollMembers command) throws Exception {
+        var roster = command.memberIds();
+        require(roster != null && !roster.isEmpty(), "roster-not-empty", "a roster needs at least one member");
+        require(roster.size() <= MAX_ROSTER, "roster-size",
+                "a roster holds at most " + MAX_ROSTER + " members (got " + roster.size() + "); split it");
+        require(new HashSet<>(roster).size() == roster.size(), "no-repeats", "a member is listed twice in the roster");
+        require(command.joinedOn() != null, "date-required", "a roster needs a joining date");
+        UnionFacts union = unions.requireUnion(command.unionId());
+        union.requireAcceptsMembersOn(command.joinedOn(), "members");
+        for (String memberId : roster) {
+            memberships.loadOrCreate(memberId, Membership::new)
+                    .execute(membership -> membership.join(memberId, union, command.joinedOn(), unions));
+        }
+        return roster.size();
+    }
+}

@@ -1,0 +1,6 @@
+package org.unionanalytics.domain.proposal;
+
+import java.time.LocalDate;
+
+public record ProposalAdopted(String proposalId, LocalDate adoptedOn) {
+}

@@ -1,0 +1,6 @@
+package org.unionanalytics.domain.proposal;
+
+import java.time.LocalDate;
+
+public record ProposalRejected(String proposalId, LocalDate rejectedOn, String reason) {
+}

@@ -1,0 +1,60 @@
+package org.unionanalytics.domain;
+
+import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
+import org.unionanalytics.domain.membership.MemberRegistry;
+import org.unionanalytics.domain.shared.District;
+import org.unionanalytics.domain.union.UnionFacts;
+import org.unionanalytics.domain.union.UnionKind;
+import org.unionanalytics.domain.union.UnionRegistry;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the other aggregates would tell a rule check, set up by each test. */
+public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
+
+    public static final LocalDate FOUNDED = LocalDate.of(2010, 1, 1);
+
+    private final Map<String, UnionFacts> unions = new HashMap<>();
+    private final Map<String, String> members = new HashMap<>();
+    private final Set<String> keyProjects = new HashSet<>();
+
+    public KnownFacts union(String id, UnionKind kind, District district) {
+        unions.put(id, new UnionFacts(id, kind, district, FOUNDED, null));
+        return this;
+    }
+
+    public KnownFacts dissolvedUnion(String id, UnionKind kind, LocalDate dissolvedOn) {
+        unions.put(id, new UnionFacts(id, kind, District.HAISHU, FOUNDED, dissolvedOn));
+        return this;
+    }
+
+    public KnownFacts member(String memberId, String unionId) {
+        members.put(memberId, unionId);
+        return this;
+    }
+
+    public KnownFacts keyProject(String id) {
+        keyProjects.add(id);
+        return this;
+    }
+
+    @Override
+    public Optional<UnionFacts> findUnion(String unionId) {
+        return Optional.ofNullable(unions.get(unionId));
+    }
+
+    @Override
+    public Optional<String> currentUnionOf(String memberId) {
+        return Optional.ofNullable(members.get(memberId));
+    }
+
+    @Override
+    public boolean isRegistered(String keyProjectId) {
+        return keyProjects.contains(keyProjectId);
+    }
+}
