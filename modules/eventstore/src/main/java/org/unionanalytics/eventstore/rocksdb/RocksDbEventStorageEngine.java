@@ -1,0 +1,247 @@
+package org.unionanalytics.eventstore.rocksdb;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.Serializer;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
+import org.unionanalytics.eventstore.CommandLog;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Axon's event storage on an embedded RocksDB database: no server to run, durable at acknowledge,
+ * one writer handing out a gapless global sequence (positions 1, 2, 3, ...).
+ */
+public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implements CommandLog, AutoCloseable {
+
+    private static final int READ_BATCH = 1_000;
+
+    private final EventDatabase database;
+    private final GroupCommitWriter writer;
+    private volatile long committed;
+
+    private RocksDbEventStorageEngine(Builder builder) {
+        super(builder);
+        this.database = new EventDatabase(builder.directory);
+        this.writer = new GroupCommitWriter(database, position -> committed = position);
+        this.committed = writer.lastPosition();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Position of the last durable event; 0 while the store is empty. */
+    public long lastPosition() {
+        return committed;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        String commandId = null;
+        for (EventMessage<?> event : events) {
+            stored.add(serialize(event, serializer));
+            Object id = event.getMetaData().get(COMMAND_ID);
+            commandId = id == null ? commandId : id.toString();
+        }
+        writer.append(stored, commandId);
+    }
+
+    private static StoredEvent serialize(EventMessage<?> event, Serializer serializer) {
+        var payload = event.serializePayload(serializer, byte[].class);
+        var metaData = event.serializeMetaData(serializer, byte[].class);
+        boolean domain = event instanceof DomainEventMessage<?>;
+        DomainEventMessage<?> domainEvent = domain ? (DomainEventMessage<?>) event : null;
+        return new StoredEvent(event.getIdentifier(), domain ? domainEvent.getType() : null,
+                domain ? domainEvent.getAggregateIdentifier() : null, domain ? domainEvent.getSequenceNumber() : 0,
+                event.getTimestamp(), 0, payload.getType().getName(), payload.getType().getRevision(),
+                payload.getData(), metaData.getData());
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        try (WriteOptions synced = new WriteOptions().setSync(true)) {
+            database.db.put(database.snapshots, synced, Keys.utf8(snapshot.getAggregateIdentifier()),
+                    serialize(snapshot, serializer).encode());
+        } catch (org.rocksdb.RocksDBException e) {
+            throw new EventStoreException("storing a snapshot of " + snapshot.getAggregateIdentifier() + " failed", e);
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        byte[] value = database.get(database.snapshots, Keys.utf8(aggregateIdentifier));
+        return value == null ? Stream.empty() : Stream.of(StoredEvent.decode(value));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
+        byte[] prefix = Keys.aggregatePrefix(identifier);
+        List<StoredEvent> found = new ArrayList<>();
+        try (RocksIterator it = database.db.newIterator(database.aggregates)) {
+            for (it.seek(Keys.aggregateEvent(identifier, firstSequenceNumber)); it.isValid() && Keys.hasPrefix(it.key(), prefix); it.next()) {
+                found.add(StoredEvent.decode(database.get(database.events, it.value())));
+            }
+        }
+        return found.stream();
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        try (RocksIterator it = database.db.newIterator(database.aggregates)) {
+            it.seekForPrev(Keys.aggregateEvent(aggregateIdentifier, Long.MAX_VALUE));
+            return it.isValid() && Keys.hasPrefix(it.key(), Keys.aggregatePrefix(aggregateIdentifier))
+                    ? Optional.of(Keys.sequenceOf(it.key())) : Optional.empty();
+        }
+    }
+
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        long after = trackingToken == null ? 0 : positionOf(trackingToken);
+        Iterator<TrackedEventData<?>> batches = new Iterator<>() {
+            private long next = after + 1;
+            private Iterator<TrackedEventData<?>> current = List.<TrackedEventData<?>>of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!current.hasNext() && next <= committed) {
+                    List<TrackedEventData<?>> batch = readBatch(next, committed);
+                    next += batch.size();
+                    current = batch.iterator();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public TrackedEventData<?> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
+    }
+
+    private List<TrackedEventData<?>> readBatch(long from, long upTo) {
+        List<TrackedEventData<?>> batch = new ArrayList<>(READ_BATCH);
+        try (RocksIterator it = database.db.newIterator(database.events)) {
+            for (it.seek(Keys.position(from)); it.isValid() && batch.size() < READ_BATCH; it.next()) {
+                long position = Keys.position(it.key());
+                if (position > upTo) {
+                    break;
+                }
+                batch.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(position), StoredEvent.decode(it.value())));
+            }
+        }
+        return batch;
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token.position().orElseThrow(() -> new IllegalArgumentException(
+                "the embedded event store cannot resume from a token without a position: " + token));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return new GlobalSequenceTrackingToken(0);
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new GlobalSequenceTrackingToken(committed);
+    }
+
+    /** A token just before the first event the store committed at or after {@code dateTime}. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        try (RocksIterator it = database.db.newIterator(database.recordedAt)) {
+            it.seek(Keys.recordedAt(dateTime.toEpochMilli(), 0));
+            if (!it.isValid()) {
+                return createHeadToken();
+            }
+            return new GlobalSequenceTrackingToken(ByteBuffer.wrap(it.key(), 8, 8).getLong() - 1);
+        }
+    }
+
+    /** When the store committed the event at {@code position}. */
+    public Optional<Instant> recordedAt(long position) {
+        byte[] value = position < 1 ? null : database.get(database.events, Keys.position(position));
+        return Optional.ofNullable(value).map(v -> Instant.ofEpochMilli(StoredEvent.decode(v).recordedAtMillis()));
+    }
+
+    @Override
+    public Optional<CommandRecord> find(String commandId) {
+        byte[] value = database.get(database.commands, Keys.utf8(commandId));
+        if (value == null) {
+            return Optional.empty();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(value);
+        return Optional.of(new CommandRecord(buffer.getLong(), buffer.getLong()));
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+        database.close();
+    }
+
+    public static class Builder extends AbstractEventStorageEngine.Builder {
+
+        private Path directory;
+
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver resolver) {
+            super.persistenceExceptionResolver(resolver);
+            return this;
+        }
+
+        public RocksDbEventStorageEngine build() {
+            if (directory == null) {
+                throw new IllegalStateException("the embedded event store needs a data directory");
+            }
+            return new RocksDbEventStorageEngine(this);
+        }
+    }
+}

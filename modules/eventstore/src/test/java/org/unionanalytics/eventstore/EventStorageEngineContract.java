@@ -1,0 +1,229 @@
+package org.unionanalytics.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every event storage engine of the server must do, as Axon and our projections rely on it.
+ * Each engine's test extends this class and says how to open, and reopen, a fresh store.
+ */
+public abstract class EventStorageEngineContract {
+
+    /** A minimal event payload; the contract is about storage, not about the domain. */
+    public record Noted(String text) {
+    }
+
+    protected static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    protected EventStorageEngine engine;
+
+    /** Opens the store under test, empty at the start of each test. */
+    protected abstract EventStorageEngine open();
+
+    /** Closes the store and opens it again on the same data, as a server restart would. */
+    protected abstract EventStorageEngine reopen();
+
+    protected abstract void close();
+
+    @BeforeEach
+    void openStore() {
+        engine = open();
+    }
+
+    @AfterEach
+    void closeStore() {
+        close();
+    }
+
+    protected static DomainEventMessage<Noted> event(String aggregateId, long sequence, String text) {
+        return new GenericDomainEventMessage<>("Note", aggregateId, sequence, new Noted(text));
+    }
+
+    private List<String> texts(String aggregateId) {
+        List<String> texts = new ArrayList<>();
+        engine.readEvents(aggregateId).forEachRemaining(e -> texts.add(((Noted) e.getPayload()).text()));
+        return texts;
+    }
+
+    private List<TrackedEventMessage<?>> track(TrackingToken from) {
+        try (var stream = engine.readEvents(from, false)) {
+            return new ArrayList<>(stream.toList());
+        }
+    }
+
+    private static long position(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
+    }
+
+    @Test
+    void an_aggregate_reads_back_its_events_in_order() {
+        engine.appendEvents(event("note-a", 0, "one"), event("note-b", 0, "other"), event("note-a", 1, "two"));
+        assertThat(texts("note-a")).containsExactly("one", "two");
+        assertThat(texts("note-b")).containsExactly("other");
+        assertThat(texts("note-c")).isEmpty();
+        assertThat(engine.lastSequenceNumberFor("note-a")).contains(1L);
+        assertThat(engine.lastSequenceNumberFor("note-c")).isEmpty();
+    }
+
+    @Test
+    void an_aggregate_reads_from_a_sequence_number() {
+        engine.appendEvents(event("note-a", 0, "one"), event("note-a", 1, "two"), event("note-a", 2, "three"));
+        List<String> texts = new ArrayList<>();
+        engine.readEvents("note-a", 1).forEachRemaining(e -> texts.add(((Noted) e.getPayload()).text()));
+        assertThat(texts).containsExactly("two", "three");
+    }
+
+    @Test
+    void an_aggregate_id_that_prefixes_another_reads_only_its_own_events() {
+        engine.appendEvents(event("note-a", 0, "short"), event("note-ab", 0, "long"));
+        assertThat(texts("note-a")).containsExactly("short");
+    }
+
+    @Test
+    void creating_an_existing_aggregate_is_refused_as_a_stream_creation_conflict() {
+        engine.appendEvents(event("note-a", 0, "first"));
+        assertThatThrownBy(() -> engine.appendEvents(event("note-a", 0, "again")))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(texts("note-a")).containsExactly("first");
+    }
+
+    @Test
+    void a_concurrent_change_is_refused_as_a_concurrency_conflict() {
+        engine.appendEvents(event("note-a", 0, "first"), event("note-a", 1, "second"));
+        assertThatThrownBy(() -> engine.appendEvents(event("note-a", 1, "racing")))
+                .isInstanceOf(ConcurrencyException.class);
+    }
+
+    @Test
+    void the_events_of_one_append_are_stored_all_or_none() {
+        engine.appendEvents(event("note-b", 0, "exists"));
+        assertThatThrownBy(() -> engine.appendEvents(event("note-a", 0, "new"), event("note-b", 0, "clash")))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        assertThat(texts("note-a")).isEmpty();
+        assertThat(track(engine.createTailToken())).hasSize(1);
+    }
+
+    @Test
+    void tracking_from_the_tail_reads_every_event_in_append_order_at_gapless_positions() {
+        engine.appendEvents(event("note-a", 0, "1"), event("note-b", 0, "2"));
+        engine.appendEvents(event("note-a", 1, "3"));
+        List<TrackedEventMessage<?>> all = track(engine.createTailToken());
+        assertThat(all).extracting(e -> ((Noted) e.getPayload()).text()).containsExactly("1", "2", "3");
+        long first = position(all.get(0));
+        assertThat(all).extracting(EventStorageEngineContract::position).containsExactly(first, first + 1, first + 2);
+    }
+
+    @Test
+    void tracking_from_a_token_resumes_right_after_it() {
+        engine.appendEvents(event("note-a", 0, "1"), event("note-a", 1, "2"), event("note-a", 2, "3"));
+        TrackingToken afterFirst = track(engine.createTailToken()).get(0).trackingToken();
+        assertThat(track(afterFirst)).extracting(e -> ((Noted) e.getPayload()).text()).containsExactly("2", "3");
+    }
+
+    @Test
+    void tracking_from_the_head_sees_only_later_events() {
+        engine.appendEvents(event("note-a", 0, "old"));
+        TrackingToken head = engine.createHeadToken();
+        assertThat(track(head)).isEmpty();
+        engine.appendEvents(event("note-a", 1, "new"));
+        assertThat(track(head)).extracting(e -> ((Noted) e.getPayload()).text()).containsExactly("new");
+    }
+
+    @Test
+    void tracking_from_a_moment_starts_with_the_events_stored_since() throws InterruptedException {
+        engine.appendEvents(event("note-a", 0, "before"));
+        Thread.sleep(20);
+        Instant moment = Instant.now();
+        Thread.sleep(20);
+        engine.appendEvents(event("note-a", 1, "after"));
+        assertThat(track(engine.createTokenAt(moment))).extracting(e -> ((Noted) e.getPayload()).text())
+                .containsExactly("after");
+        assertThat(track(engine.createTokenAt(Instant.now().plusSeconds(60)))).isEmpty();
+    }
+
+    @Test
+    void the_latest_snapshot_is_read_back() {
+        engine.appendEvents(event("note-a", 0, "1"), event("note-a", 1, "2"));
+        engine.storeSnapshot(event("note-a", 0, "snapshot at 0"));
+        engine.storeSnapshot(event("note-a", 1, "snapshot at 1"));
+        assertThat(engine.readSnapshot("note-a")).hasValueSatisfying(snapshot -> {
+            assertThat(snapshot.getSequenceNumber()).isEqualTo(1);
+            assertThat(((Noted) snapshot.getPayload()).text()).isEqualTo("snapshot at 1");
+        });
+        assertThat(engine.readSnapshot("note-b")).isEmpty();
+    }
+
+    @Test
+    void a_large_append_is_stored_whole_and_tracked_in_order() {
+        List<DomainEventMessage<?>> many = IntStream.range(0, 25_000)
+                .mapToObj(i -> event("note-big", i, Integer.toString(i))).collect(java.util.stream.Collectors.toList());
+        engine.appendEvents(many);
+        List<TrackedEventMessage<?>> all = track(engine.createTailToken());
+        assertThat(all).hasSize(25_000);
+        assertThat(((Noted) all.get(24_999).getPayload()).text()).isEqualTo("24999");
+        assertThat(engine.lastSequenceNumberFor("note-big")).contains(24_999L);
+    }
+
+    @Test
+    void concurrent_appends_all_land_at_distinct_gapless_positions() throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < 8; t++) {
+            String aggregate = "note-" + t;
+            threads.submit(() -> {
+                try {
+                    for (int i = 0; i < 200; i++) {
+                        engine.appendEvents(event(aggregate, i, aggregate + ":" + i));
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+        }
+        threads.shutdown();
+        assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+        List<TrackedEventMessage<?>> all = track(engine.createTailToken());
+        assertThat(all).hasSize(1_600);
+        long first = position(all.get(0));
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(position(all.get(i))).isEqualTo(first + i);
+        }
+        assertThat(texts("note-3")).hasSize(200).startsWith("note-3:0", "note-3:1");
+    }
+
+    @Test
+    void a_reopened_store_keeps_every_event_snapshot_and_position() {
+        engine.appendEvents(event("note-a", 0, "1"), event("note-a", 1, "2"));
+        engine.storeSnapshot(event("note-a", 1, "snap"));
+        List<TrackedEventMessage<?>> before = track(engine.createTailToken());
+        engine = reopen();
+        assertThat(texts("note-a")).containsExactly("1", "2");
+        assertThat(engine.readSnapshot("note-a")).isPresent();
+        engine.appendEvents(event("note-a", 2, "3"));
+        List<TrackedEventMessage<?>> after = track(engine.createTailToken());
+        assertThat(after).hasSize(3);
+        assertThat(position(after.get(2))).isEqualTo(position(before.get(1)) + 1);
+    }
+}
