@@ -1,0 +1,204 @@
+package org.unionanalytics.readmodel;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionanalytics.readmodel.batch.StagedWrite;
+import org.unionanalytics.readmodel.projection.CompetitionProjection;
+import org.unionanalytics.readmodel.projection.EnterpriseProjection;
+import org.unionanalytics.readmodel.projection.Projection;
+import org.unionanalytics.readmodel.projection.ProposalProjection;
+import org.unionanalytics.readmodel.projection.UnionProjection;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Follows the event stream and keeps the read model up to date. It takes whatever events are
+ * available (up to a batch), stages their rows, and commits the rows together with the position
+ * of the last event in one DuckDB transaction: after a crash it resumes exactly after the last
+ * committed batch, so nothing is lost and nothing is counted twice.
+ */
+public final class Projector implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final ReadModel model;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final LongSupplier head;
+    private final int maxBatch;
+    private List<Projection> projections = freshProjections();
+    private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long position;
+    /** False until the first batch is committed: then the stream starts at the store's very first event. */
+    private boolean started;
+
+    public Projector(ReadModel model, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
+                     int maxBatch) {
+        this.model = model;
+        this.events = events;
+        this.head = head;
+        this.maxBatch = maxBatch;
+        try (Statement statement = model.writer().createStatement()) {
+            for (Projection projection : projections) {
+                projection.prepare(statement);
+            }
+        } catch (SQLException e) {
+            throw new ReadModelException("cannot prepare the read model's staging tables: " + e.getMessage(), e);
+        }
+        this.started = model.committedPosition().isPresent();
+        this.position = model.committedPosition().orElse(0L);
+        this.thread = new Thread(this::run, "read-model-projector");
+        thread.setDaemon(true);
+    }
+
+    public Projector start() {
+        thread.start();
+        return this;
+    }
+
+    /** The position of the last event reflected in the read model. */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * Completes once the read model has reached {@code target}, or after {@code timeout} with the
+     * position reached by then: read-your-writes for a client holding a mutation's position.
+     */
+    public CompletableFuture<Long> awaitPosition(long target, Duration timeout) {
+        if (position >= target) {
+            return CompletableFuture.completedFuture(position);
+        }
+        CompletableFuture<Long> reached = new CompletableFuture<>();
+        waiters.computeIfAbsent(target, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(reached);
+        if (position >= target) {
+            release();
+        }
+        return reached.completeOnTimeout(-1L, timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(result -> position);
+    }
+
+    private void run() {
+        while (running) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(started ? new GlobalSequenceTrackingToken(position) : null)) {
+                follow(stream);
+            } catch (Exception e) {
+                if (running) {
+                    log.error("The read model stopped at position {}: {}. Retrying in 5 seconds.", position, e.toString(), e);
+                    sleep(5_000);
+                }
+            }
+        }
+    }
+
+    private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
+        long startedAt = System.nanoTime();
+        long startPosition = position;
+        long lastReport = startedAt;
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            if (!stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            while (batch.size() < maxBatch && stream.hasNextAvailable()) {
+                batch.add(stream.nextAvailable());
+            }
+            apply(batch);
+            batch.clear();
+            long now = System.nanoTime();
+            if (now - lastReport > PROGRESS_EVERY.toNanos()) {
+                reportProgress(startPosition, startedAt, now);
+                lastReport = now;
+            }
+        }
+    }
+
+    private void reportProgress(long startPosition, long startedAt, long now) {
+        long done = position - startPosition;
+        double perSecond = done / ((now - startedAt) / 1e9);
+        log.info("Read model at event {} of {} ({} events/s since start)", position, head.getAsLong(),
+                String.format("%,.0f", perSecond));
+    }
+
+    private void apply(List<TrackedEventMessage<?>> batch) throws SQLException {
+        long last = position;
+        for (TrackedEventMessage<?> event : batch) {
+            last = event.trackingToken().position().orElseThrow();
+            Object payload = event.getPayload();
+            for (Projection projection : projections) {
+                projection.apply(payload, last);
+            }
+        }
+        DuckDBConnection connection = model.writer();
+        connection.setAutoCommit(false);
+        try {
+            for (Projection projection : projections) {
+                for (StagedWrite write : projection.writes()) {
+                    write.flush(connection);
+                }
+            }
+            try (PreparedStatement save = connection.prepareStatement(
+                    "INSERT OR REPLACE INTO projection_position (projection, position) VALUES (?, ?)")) {
+                save.setString(1, ReadModel.PROJECTOR);
+                save.setLong(2, last);
+                save.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            projections = freshProjections();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        position = last;
+        started = true;
+        release();
+    }
+
+    /** Projections hold the staged rows of the batch under way; a failed batch starts over with empty ones. */
+    private static List<Projection> freshProjections() {
+        return List.of(new EnterpriseProjection(), new UnionProjection(), new CompetitionProjection(),
+                new ProposalProjection());
+    }
+
+    private void release() {
+        var reached = waiters.headMap(position, true);
+        reached.values().forEach(list -> list.forEach(waiter -> waiter.complete(position)));
+        reached.clear();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.unionanalytics.readmodel;
+
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The analytics store: one DuckDB file. One connection writes (the projector's); a small pool of
+ * connections reads, each seeing the last committed batch.
+ */
+public final class ReadModel implements AutoCloseable {
+
+    /** The name under which the projector stores its position. */
+    static final String PROJECTOR = "read-model";
+
+    private final DuckDBConnection writer;
+    private final BlockingQueue<Connection> readers;
+
+    private ReadModel(DuckDBConnection writer, int readerCount) throws SQLException {
+        this.writer = writer;
+        this.readers = new ArrayBlockingQueue<>(readerCount);
+        for (int i = 0; i < readerCount; i++) {
+            readers.add(writer.duplicate());
+        }
+    }
+
+    public static ReadModel open(Path file, int readerCount) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(schema());
+            }
+            return new ReadModel(connection, readerCount);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot open the read model in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String schema() throws IOException {
+        try (InputStream in = ReadModel.class.getResourceAsStream("schema.sql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    DuckDBConnection writer() {
+        return writer;
+    }
+
+    /** The position of the last event whose facts are committed; 0 before the first. */
+    public long position() {
+        return committedPosition().orElse(0L);
+    }
+
+    /** The position of the last event whose facts are committed, if any is. */
+    public Optional<Long> committedPosition() {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT position FROM projection_position WHERE projection = ?")) {
+                query.setString(1, PROJECTOR);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
+    /** Runs a read on a pooled connection; blocks, so call it off the event loop. */
+    public <T> T read(SqlFunction<T> work) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a read-model connection", e);
+        }
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new ReadModelException("a read-model query failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection reader : readers) {
+            closeQuietly(reader);
+        }
+        closeQuietly(writer);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing at shutdown; nothing left to save
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

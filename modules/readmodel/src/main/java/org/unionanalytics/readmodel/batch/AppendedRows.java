@@ -1,0 +1,29 @@
+package org.unionanalytics.readmodel.batch;
+
+import org.duckdb.DuckDBConnection;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** New rows for one table, collected over a batch of events and appended in one go. */
+public final class AppendedRows implements StagedWrite {
+
+    private final String table;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    public AppendedRows(String table) {
+        this.table = table;
+    }
+
+    /** Values in the table's column order. */
+    public void add(Object... row) {
+        rows.add(row);
+    }
+
+    @Override
+    public void flush(DuckDBConnection connection) throws SQLException {
+        Appending.append(connection, table, rows);
+        rows.clear();
+    }
+}

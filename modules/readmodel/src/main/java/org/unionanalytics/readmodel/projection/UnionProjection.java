@@ -1,0 +1,51 @@
+package org.unionanalytics.readmodel.projection;
+
+import org.unionanalytics.domain.membership.MemberJoined;
+import org.unionanalytics.domain.membership.MemberLeft;
+import org.unionanalytics.domain.membership.MemberTransferred;
+import org.unionanalytics.domain.union.UnionDissolved;
+import org.unionanalytics.domain.union.UnionEstablished;
+import org.unionanalytics.readmodel.batch.AppendedRows;
+import org.unionanalytics.readmodel.batch.EntityUpdates;
+import org.unionanalytics.readmodel.batch.Spells;
+import org.unionanalytics.readmodel.batch.StagedWrite;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Unions of the federation tree and the membership spells of their members. */
+public final class UnionProjection implements Projection {
+
+    private final AppendedRows established = new AppendedRows("unions");
+    private final EntityUpdates changed = new EntityUpdates("unions", "union_id", List.of("dissolved_on", "updated_pos"));
+    private final Spells memberships = new Spells("memberships", "member_id");
+
+    @Override
+    public void apply(Object event, long position) {
+        if (event instanceof UnionEstablished e) {
+            established.add(e.unionId(), e.name(), e.kind(), e.subkind(), e.district(), e.township(),
+                    e.parentUnionId(), e.foundedOn(), null, position, position);
+        } else if (event instanceof UnionDissolved e) {
+            changed.set(e.unionId(), "dissolved_on", e.dissolvedOn());
+            changed.set(e.unionId(), "updated_pos", position);
+        } else if (event instanceof MemberJoined e) {
+            memberships.open(e.memberId(), e.unionId(), e.joinedOn(), position);
+        } else if (event instanceof MemberTransferred e) {
+            memberships.open(e.memberId(), e.toUnionId(), e.transferredOn(), position);
+        } else if (event instanceof MemberLeft e) {
+            memberships.close(e.memberId(), e.leftOn(), position);
+        }
+    }
+
+    @Override
+    public List<StagedWrite> writes() {
+        return List.of(established, changed, memberships);
+    }
+
+    @Override
+    public void prepare(Statement statement) throws SQLException {
+        changed.prepare(statement);
+        memberships.prepare(statement);
+    }
+}

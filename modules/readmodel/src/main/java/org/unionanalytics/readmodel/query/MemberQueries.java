@@ -1,0 +1,23 @@
+package org.unionanalytics.readmodel.query;
+
+import org.unionanalytics.readmodel.ReadModel;
+
+import java.util.List;
+import java.util.Map;
+
+/** A member's spells of membership, oldest first; names of people are never stored, only ids. */
+public final class MemberQueries {
+
+    private final ReadModel model;
+
+    public MemberQueries(ReadModel model) {
+        this.model = model;
+    }
+
+    public List<Map<String, Object>> spells(String memberId) {
+        return model.read(connection -> EntityQueries.query(connection, """
+                SELECT union_id AS "unionId", started_on AS "joinedOn", ended_on AS "endedOn",
+                       started_pos AS "recordedAt", ended_pos AS "endRecordedAt"
+                FROM memberships WHERE member_id = ? ORDER BY started_pos""", List.of(memberId)));
+    }
+}

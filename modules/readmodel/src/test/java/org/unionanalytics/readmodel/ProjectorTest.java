@@ -1,0 +1,172 @@
+package org.unionanalytics.readmodel;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.domain.enterprise.EnterpriseCovered;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistered;
+import org.unionanalytics.domain.enterprise.Industry;
+import org.unionanalytics.domain.enterprise.Ownership;
+import org.unionanalytics.domain.enterprise.WorkforceReported;
+import org.unionanalytics.domain.membership.MemberJoined;
+import org.unionanalytics.domain.membership.MemberLeft;
+import org.unionanalytics.domain.membership.MemberTransferred;
+import org.unionanalytics.domain.union.UnionDissolved;
+import org.unionanalytics.domain.union.UnionEstablished;
+import org.unionanalytics.domain.union.UnionKind;
+import org.unionanalytics.readmodel.query.MemberQueries;
+import org.unionanalytics.readmodel.query.Report;
+import org.unionanalytics.readmodel.query.ReportQuery;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.unionanalytics.domain.shared.District.HAISHU;
+
+class ProjectorTest {
+
+    private static final LocalDate D2013 = LocalDate.of(2013, 1, 1);
+    private static final LocalDate FROM = LocalDate.of(2012, 10, 1);
+    private static final LocalDate TO = LocalDate.of(2017, 9, 21);
+
+    @TempDir
+    Path directory;
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
+    private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage).build();
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private long sequence;
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        events.shutDown();
+    }
+
+    private void publish(Object... payloads) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object payload : payloads) {
+            messages.add(new GenericDomainEventMessage<>("Test", "aggregate-" + sequence, 0, payload));
+            sequence++;
+        }
+        events.publish(messages);
+    }
+
+    private long head() {
+        return storage.createHeadToken() == null ? 0 : storage.createHeadToken().position().orElse(0);
+    }
+
+    private record Server(ReadModel model, Projector projector) {
+    }
+
+    private Server start() {
+        ReadModel model = ReadModel.open(directory.resolve("readmodel.duckdb"), 2);
+        Projector projector = new Projector(model, events, this::head, 1_000).start();
+        open.add(model);
+        open.add(projector);
+        return new Server(model, projector);
+    }
+
+    private void stop(Server server) throws Exception {
+        server.projector().close();
+        server.model().close();
+        open.remove(server.projector());
+        open.remove(server.model());
+    }
+
+    private static void awaitCaughtUp(Server server, long position) {
+        assertThat(server.projector().awaitPosition(position, Duration.ofSeconds(10)).join()).isEqualTo(position);
+    }
+
+    private void aSmallFederation() {
+        publish(new UnionEstablished("union-haishu-01", "Township 1", UnionKind.TOWNSHIP_FEDERATION, null, HAISHU,
+                        "HAISHU-01", "union-haishu", D2013),
+                new UnionEstablished("union-a", "A", UnionKind.ENTERPRISE, null, HAISHU, "HAISHU-01", "union-haishu-01", D2013),
+                new UnionEstablished("union-b", "B", UnionKind.JOINT, null, HAISHU, "HAISHU-02", "union-haishu-01", D2013),
+                new EnterpriseRegistered("enterprise-a", "A", Ownership.PRIVATE, Industry.MANUFACTURING, HAISHU, "HAISHU-01", D2013),
+                new EnterpriseRegistered("enterprise-b", "B", Ownership.PRIVATE, Industry.CONSTRUCTION, HAISHU, "HAISHU-02", D2013),
+                new WorkforceReported("enterprise-a", 10, D2013),
+                new WorkforceReported("enterprise-b", 5, D2013),
+                new WorkforceReported("enterprise-a", 12, D2013.plusYears(2)),
+                new EnterpriseCovered("enterprise-a", "union-a", D2013),
+                new EnterpriseCovered("enterprise-b", "union-b", D2013));
+    }
+
+    @Test
+    void the_report_counts_stock_on_the_end_date_from_projected_facts() {
+        Server server = start();
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013), new MemberJoined("member-2", "union-a", D2013),
+                new MemberJoined("member-3", "union-b", D2013));
+        awaitCaughtUp(server, head());
+
+        Report report = new ReportQuery(server.model()).report(FROM, TO);
+        assertThat(report.grassroots().unions()).isEqualTo(2);
+        assertThat(report.grassroots().enterprisesRegistered()).isEqualTo(2);
+        assertThat(report.grassroots().enterprisesCovered()).isEqualTo(2);
+        assertThat(report.grassroots().workers()).isEqualTo(17);
+        assertThat(report.grassroots().members()).isEqualTo(3);
+        assertThat(report.grassroots().membershipRate()).isEqualTo(3.0 / 17);
+        assertThat(report.grassroots().townships()).isEqualTo(2);
+        assertThat(report.grassroots().townshipsWithFederation()).isEqualTo(1);
+        assertThat(new ReportQuery(server.model()).report(FROM, D2013.plusYears(1)).grassroots().workers()).isEqualTo(15);
+    }
+
+    @Test
+    void a_join_transfer_and_leave_in_one_batch_leave_the_right_spells() {
+        Server server = start();
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013),
+                new MemberTransferred("member-1", "union-a", "union-b", D2013.plusYears(1)),
+                new MemberLeft("member-1", "union-b", D2013.plusYears(2)),
+                new MemberJoined("member-1", "union-a", D2013.plusYears(3)));
+        awaitCaughtUp(server, head());
+
+        assertThat(new MemberQueries(server.model()).spells("member-1"))
+                .extracting(s -> s.get("unionId") + " " + s.get("joinedOn") + ".." + s.get("endedOn"))
+                .containsExactly("union-a 2013-01-01..2014-01-01", "union-b 2014-01-01..2015-01-01",
+                        "union-a 2016-01-01..null");
+        var reports = new ReportQuery(server.model());
+        assertThat(reports.report(FROM, D2013.plusYears(1)).grassroots().members()).isEqualTo(1);
+        assertThat(reports.report(FROM, D2013.plusYears(2).plusDays(1)).grassroots().members()).isZero();
+        assertThat(reports.report(FROM, TO).grassroots().members()).isEqualTo(1);
+    }
+
+    @Test
+    void members_and_coverage_of_a_dissolved_union_no_longer_count() {
+        Server server = start();
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013), new UnionDissolved("union-a", D2013.plusYears(1)));
+        awaitCaughtUp(server, head());
+
+        Report report = new ReportQuery(server.model()).report(FROM, TO);
+        assertThat(report.grassroots().unions()).isEqualTo(1);
+        assertThat(report.grassroots().members()).isZero();
+        assertThat(report.grassroots().enterprisesCovered()).isEqualTo(1);
+    }
+
+    @Test
+    void after_a_restart_the_projector_resumes_where_it_committed_and_counts_each_event_once() throws Exception {
+        Server first = start();
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013));
+        awaitCaughtUp(first, head());
+        stop(first);
+
+        publish(new MemberJoined("member-2", "union-a", D2013));
+        Server second = start();
+        assertThat(second.model().position()).isEqualTo(head() - 1);
+        awaitCaughtUp(second, head());
+        assertThat(new ReportQuery(second.model()).report(FROM, TO).grassroots().members()).isEqualTo(2);
+        assertThat(second.model().position()).isEqualTo(head());
+    }
+}
