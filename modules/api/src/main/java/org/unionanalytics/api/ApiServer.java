@@ -1,0 +1,48 @@
+package org.unionanalytics.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
+import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionanalytics.api.http.GraphQLHttpHandler;
+
+import java.util.Map;
+
+/** The HTTP server: GraphQL at /graphql, GraphiQL at /graphiql, a health check at /health. */
+public final class ApiServer {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    /** Request bodies above this are refused with 413 before they are read whole. */
+    public static final long MAX_BODY_BYTES = 1_048_576;
+
+    private ApiServer() {
+    }
+
+    public static Future<HttpServer> start(Vertx vertx, GraphQLHttpHandler handler, String host, int port) {
+        Router router = Router.router(vertx);
+        router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
+        router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
+        router.route("/graphiql*").subRouter(GraphiQLHandler.create(vertx,
+                new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql")).router());
+        router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
+        router.route().failureHandler(context -> {
+            int status = context.statusCode() > 0 ? context.statusCode() : 500;
+            String message = status == 413 ? "the request body is larger than " + MAX_BODY_BYTES + " bytes"
+                    : status == 404 ? "nothing is served at " + context.request().path() + "; GraphQL is at /graphql"
+                    : "the request failed";
+            if (status >= 500) {
+                log.error("Request {} {} failed", context.request().method(), context.request().path(), context.failure());
+            }
+            context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(new io.vertx.core.json.JsonObject(Map.of("errors", java.util.List.of(Map.of("message", message,
+                            "extensions", Map.of("code", status == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST"))))).encode());
+        });
+        return vertx.createHttpServer().requestHandler(router).listen(port, host);
+    }
+}

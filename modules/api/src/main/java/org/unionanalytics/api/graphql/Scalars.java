@@ -1,0 +1,72 @@
+package org.unionanalytics.api.graphql;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.IntValue;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Numbers that JavaScript clients would round (positions beyond 2^53, money) travel as strings.
+ * Inputs accept a string, or a plain integer literal.
+ */
+final class Scalars {
+
+    static final GraphQLScalarType POSITION = stringBacked("Position", "an event position", Long::parseLong, value -> {
+        if (value < 0) {
+            throw new NumberFormatException("negative");
+        }
+        return value;
+    });
+
+    static final GraphQLScalarType YUAN = stringBacked("Yuan", "an amount in yuan", BigDecimal::new, value -> value);
+
+    private Scalars() {
+    }
+
+    private static <T> GraphQLScalarType stringBacked(String name, String what, Function<String, T> parse,
+                                                      Function<T, T> check) {
+        Function<String, T> parseChecked = text -> check.apply(parse.apply(text.trim()));
+        return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<T, String>() {
+            @Override
+            public String serialize(Object value, GraphQLContext context, Locale locale) {
+                if (value instanceof BigDecimal decimal) {
+                    return decimal.toPlainString();
+                }
+                if (value instanceof Number || value instanceof String) {
+                    return value.toString();
+                }
+                throw new CoercingSerializeException(name + " cannot represent " + value);
+            }
+
+            @Override
+            public T parseValue(Object input, GraphQLContext context, Locale locale) {
+                try {
+                    return parseChecked.apply(input.toString());
+                } catch (RuntimeException e) {
+                    throw new CoercingParseValueException("'" + input + "' is not " + what);
+                }
+            }
+
+            @Override
+            public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+                String text = input instanceof StringValue s ? s.getValue()
+                        : input instanceof IntValue i ? i.getValue().toString() : null;
+                try {
+                    return parseChecked.apply(text);
+                } catch (RuntimeException e) {
+                    throw new CoercingParseLiteralException("'" + input + "' is not " + what);
+                }
+            }
+        }).build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.unionanalytics.app;
+
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.unionanalytics.domain.EventStoreRegistry;
+import org.unionanalytics.domain.competition.Competition;
+import org.unionanalytics.domain.enterprise.CoverageByRepository;
+import org.unionanalytics.domain.enterprise.Enterprise;
+import org.unionanalytics.domain.keyproject.KeyProject;
+import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
+import org.unionanalytics.domain.membership.MemberRegistry;
+import org.unionanalytics.domain.membership.Membership;
+import org.unionanalytics.domain.membership.RosterEnrolment;
+import org.unionanalytics.domain.proposal.Proposal;
+import org.unionanalytics.domain.union.Union;
+import org.unionanalytics.domain.union.UnionFounding;
+import org.unionanalytics.domain.union.UnionRegistry;
+import org.unionanalytics.eventstore.CommandLog;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Axon's command side, without Spring: aggregates, cross-aggregate handlers, the event store.
+ * No transaction manager is needed: the storage engine writes all events of a unit of work in one
+ * atomic append at commit.
+ */
+final class CommandSide implements AutoCloseable {
+
+    /** Competitions gather many enrolments; past this many events, loading starts from a snapshot. */
+    private static final int COMPETITION_SNAPSHOT_EVERY = 500;
+
+    private final Configuration configuration;
+    private final ExecutorService commandThreads;
+
+    CommandSide(EventStorageEngine storage, org.axonframework.serialization.Serializer eventSerializer, int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        commandThreads = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "command-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        var messages = Serializers.messages();
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> messages)
+                .configureMessageSerializer(c -> messages)
+                .configureEventSerializer(c -> eventSerializer)
+                .configureEmbeddedEventStore(c -> storage)
+                .configureTransactionManager(c -> NoTransactionManager.instance())
+                .configureCommandBus(c -> {
+                    var bus = AsynchronousCommandBus.builder().executor(commandThreads)
+                            .transactionManager(c.getComponent(TransactionManager.class)).build();
+                    // copies the command id (and correlation ids) from each command onto its events
+                    bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(c.correlationDataProviders()));
+                    return bus;
+                })
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
+                        new SimpleCorrelationDataProvider(CommandLog.COMMAND_ID)))
+                .registerComponent(EventStoreRegistry.class, c -> new EventStoreRegistry(c.eventStore()))
+                .registerComponent(UnionRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
+                .registerComponent(MemberRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
+                .registerComponent(KeyProjectRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
+                .configureAggregate(Union.class)
+                .configureAggregate(Enterprise.class)
+                .configureAggregate(Membership.class)
+                .configureAggregate(KeyProject.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Competition.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                                COMPETITION_SNAPSHOT_EVERY)))
+                .configureAggregate(Proposal.class)
+                .registerCommandHandler(c -> new UnionFounding(c.repository(Union.class), registry(c),
+                        new CoverageByRepository(c.repository(Enterprise.class), registry(c))))
+                .registerCommandHandler(c -> new RosterEnrolment(c.repository(Membership.class), registry(c)));
+        configuration = configurer.buildConfiguration();
+        configuration.start();
+    }
+
+    private static EventStoreRegistry registry(Configuration c) {
+        return c.getComponent(EventStoreRegistry.class);
+    }
+
+    CommandGateway gateway() {
+        return configuration.commandGateway();
+    }
+
+    EventStore eventStore() {
+        return configuration.eventStore();
+    }
+
+    @Override
+    public void close() {
+        configuration.shutdown();
+        commandThreads.shutdown();
+    }
+}

@@ -1,0 +1,30 @@
+package org.unionanalytics.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code union-analytics serve ...}. */
+@Command(name = "union-analytics", mixinStandardHelpOptions = true, version = "union-analytics 0.1.0",
+        description = "Event-sourced GraphQL analytics server for a city federation of trade unions.",
+        subcommands = {ServeCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main())
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    Throwable cause = error;
+                    while (cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    commandLine.getErr().println("union-analytics: " + cause.getMessage());
+                    org.slf4j.LoggerFactory.getLogger(Main.class).debug("Startup failed", error);
+                    return 1;
+                })
+                .execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

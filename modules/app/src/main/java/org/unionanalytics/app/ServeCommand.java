@@ -1,0 +1,55 @@
+package org.unionanalytics.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the server on the embedded event store (RocksDB) and read model (DuckDB).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--data-dir", defaultValue = "data",
+            description = "Directory of the event store (events/) and the read model (readmodel.duckdb); "
+                    + "created if missing, one server at a time. Default: ${DEFAULT-VALUE}.")
+    Path dataDirectory;
+
+    @Option(names = "--command-threads", defaultValue = "8",
+            description = "Threads running commands; concurrent commands share disk syncs. Default: ${DEFAULT-VALUE}.")
+    int commandThreads;
+
+    @Option(names = "--query-threads", defaultValue = "4",
+            description = "Threads executing GraphQL requests against the read model. Default: ${DEFAULT-VALUE}.")
+    int queryThreads;
+
+    @Option(names = "--projection-batch", defaultValue = "20000",
+            description = "Most events the read model applies in one transaction. Default: ${DEFAULT-VALUE}.")
+    int projectionBatch;
+
+    @Option(names = "--request-timeout", defaultValue = "30",
+            description = "Seconds a GraphQL request may run before it is abandoned. Default: ${DEFAULT-VALUE}.")
+    int requestTimeoutSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
+                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds));
+        UnionAnalytics server = UnionAnalytics.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+package org.unionanalytics.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a server instance needs to know.
+ *
+ * @param dataDirectory   holds the event store ({@code events/}) and the read model ({@code readmodel.duckdb})
+ * @param commandThreads  threads that run command handlers; concurrent commands share fsyncs
+ * @param queryThreads    threads that execute GraphQL requests and read the read model
+ * @param maxAwait        longest a query waits for the read model to reach a client's position
+ * @param requestTimeout  longest a GraphQL request may run
+ */
+public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
+                       int projectionBatch, Duration maxAwait, Duration requestTimeout) {
+
+    /** Loopback only, for tests and local use. */
+    public static Settings defaults(Path dataDirectory, int port) {
+        return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30));
+    }
+}

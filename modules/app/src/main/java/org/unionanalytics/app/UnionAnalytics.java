@@ -1,0 +1,90 @@
+package org.unionanalytics.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionanalytics.api.ApiServer;
+import org.unionanalytics.api.command.CommandDispatcher;
+import org.unionanalytics.api.command.Mutations;
+import org.unionanalytics.api.graphql.GraphQLFactory;
+import org.unionanalytics.api.http.GraphQLHttpHandler;
+import org.unionanalytics.api.query.Queries;
+import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
+import org.unionanalytics.readmodel.Projector;
+import org.unionanalytics.readmodel.ReadModel;
+import org.unionanalytics.readmodel.query.EntityQueries;
+import org.unionanalytics.readmodel.query.MemberQueries;
+import org.unionanalytics.readmodel.query.ReportQuery;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One running server: event store, command side, read model and projector, HTTP. */
+public final class UnionAnalytics implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(UnionAnalytics.class);
+
+    private final RocksDbEventStorageEngine storage;
+    private final CommandSide commands;
+    private final ReadModel readModel;
+    private final Projector projector;
+    private final ExecutorService queryThreads;
+    private final Vertx vertx;
+    private final HttpServer http;
+
+    private UnionAnalytics(Settings settings) {
+        long started = System.nanoTime();
+        var events = Serializers.events();
+        storage = RocksDbEventStorageEngine.builder().directory(settings.dataDirectory().resolve("events"))
+                .eventSerializer(events).snapshotSerializer(Serializers.snapshots()).build();
+        commands = new CommandSide(storage, events, settings.commandThreads());
+        readModel = ReadModel.open(settings.dataDirectory().resolve("readmodel.duckdb"), settings.queryThreads());
+        projector = new Projector(readModel, commands.eventStore(), storage::lastPosition, settings.projectionBatch()).start();
+        queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
+        var dispatcher = new CommandDispatcher(commands.gateway(), storage, storage, queryThreads);
+        var queries = new Queries(new EntityQueries(readModel), new MemberQueries(readModel), new ReportQuery(readModel),
+                projector, storage::lastPosition);
+        var graphQL = GraphQLFactory.create(queries, new Mutations(dispatcher));
+        var handler = new GraphQLHttpHandler(graphQL, queryThreads, projector, settings.maxAwait(), settings.requestTimeout());
+        vertx = Vertx.vertx();
+        http = ApiServer.start(vertx, handler, settings.host(), settings.port())
+                .toCompletionStage().toCompletableFuture().join();
+        log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; data in {}; "
+                        + "{} events in the log, read model at {}; started in {} ms",
+                settings.host(), http.actualPort(), settings.dataDirectory().toAbsolutePath(), storage.lastPosition(),
+                projector.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    public static UnionAnalytics start(Settings settings) {
+        return new UnionAnalytics(settings);
+    }
+
+    public int port() {
+        return http.actualPort();
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops taking requests, lets the command side finish, then closes the stores. */
+    @Override
+    public void close() {
+        http.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        commands.close();
+        projector.close();
+        queryThreads.shutdown();
+        readModel.close();
+        storage.close();
+        log.info("Union Analytics stopped");
+    }
+}
