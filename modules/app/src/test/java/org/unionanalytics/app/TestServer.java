@@ -1,0 +1,24 @@
+package org.unionanalytics.app;
+
+import java.nio.file.Path;
+
+/** A real server in this JVM, on a free port and a data directory of the test's. */
+final class TestServer implements AutoCloseable {
+
+    private final UnionAnalytics server;
+    final GraphQLClient client;
+
+    private TestServer(UnionAnalytics server) {
+        this.server = server;
+        this.client = new GraphQLClient(server.port());
+    }
+
+    static TestServer start(Path dataDirectory) {
+        return new TestServer(UnionAnalytics.start(Settings.defaults(dataDirectory, 0)));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
