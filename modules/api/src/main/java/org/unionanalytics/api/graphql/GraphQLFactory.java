@@ -4,7 +4,6 @@ import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
-import graphql.scalars.ExtendedScalars;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -40,7 +39,7 @@ public final class GraphQLFactory {
             types.merge(parser.parse(sdl(file)));
         }
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(ExtendedScalars.Date).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
+                .scalar(Scalars.DATE).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
         queries.wire(wiring);
         mutations.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());

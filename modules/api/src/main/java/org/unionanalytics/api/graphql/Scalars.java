@@ -12,6 +12,9 @@ import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -30,6 +33,14 @@ final class Scalars {
 
     static final GraphQLScalarType YUAN = stringBacked("Yuan", "an amount in yuan", BigDecimal::new, value -> value);
 
+    /**
+     * Strict ISO dates: 2017-02-30 is refused. (graphql-java-extended-scalars' Date resolves it
+     * "smartly" to 2017-02-28, which would store a date nobody sent.)
+     */
+    static final GraphQLScalarType DATE = stringBacked("Date", "a date such as 2017-09-21",
+            text -> LocalDate.parse(text, DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT)),
+            value -> value);
+
     private Scalars() {
     }
 
@@ -42,7 +53,7 @@ final class Scalars {
                 if (value instanceof BigDecimal decimal) {
                     return decimal.toPlainString();
                 }
-                if (value instanceof Number || value instanceof String) {
+                if (value instanceof Number || value instanceof String || value instanceof LocalDate) {
                     return value.toString();
                 }
                 throw new CoercingSerializeException(name + " cannot represent " + value);
