@@ -1,0 +1,76 @@
+package org.unionanalytics.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.domain.competition.Competition;
+import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
+
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rules and mechanics of the command side that only show with the real wiring. */
+class CommandSideTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void a_union_founded_with_an_enterprise_that_is_already_covered_is_not_founded_at_all() {
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            Walkthrough.run(server.client);
+            GraphQLClient.Answer refused = server.client.post("""
+                    mutation { establishUnion(input: {id: "union-rival", name: "Rival union", kind: JOINT,
+                      district: HAISHU, township: "HAISHU-01", parentId: "union-haishu-01", foundedOn: "2016-01-01",
+                      coveredEnterpriseIds: ["enterprise-print", "enterprise-harbour"]}) { id } }""");
+            assertThat(refused.errorCode()).isEqualTo("RULE_VIOLATION");
+            assertThat(refused.firstError().at("/extensions/rule").asText()).isEqualTo("covered-once");
+
+            JsonNode after = server.client.post("""
+                    { union(id: "union-rival") { id } enterprise(id: "enterprise-print") { coveringUnion { id } } }""",
+                    server.client.post("{ readModel { eventLogPosition } }").data().at("/readModel/eventLogPosition").asText())
+                    .data();
+            assertThat(after.path("union").isNull()).isTrue();
+            assertThat(after.at("/enterprise/coveringUnion").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void a_competition_with_many_enrolments_is_loaded_from_its_snapshot_after_a_restart() {
+        String launch = """
+                mutation { launchCompetition(input: {id: "competition-mass", organiserUnionId: "union-haishu",
+                  kind: MASS_SKILL, title: "Mass skill contest", startsOn: "2016-01-01", endsOn: "2016-12-31"}) { id } }""";
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            Walkthrough.run(server.client);
+            server.client.post(launch);
+            for (int batch = 0; batch < 3; batch++) {
+                String participants = IntStream.range(batch * 250, batch * 250 + 250)
+                        .mapToObj(i -> "{kind: MEMBER, id: \"member-mass-" + i + "\"}").collect(Collectors.joining(", "));
+                GraphQLClient.Answer enrolled = server.client.post("mutation { enrollParticipants(input: {competitionId: "
+                        + "\"competition-mass\", enrolledOn: \"2016-02-01\", participants: [" + participants
+                        + "]}) { version } }");
+                assertThat(enrolled.body().has("errors")).as("%s", enrolled.body()).isFalse();
+            }
+        }
+        try (var events = RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))
+                .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots()).build()) {
+            assertThat(events.readSnapshot("competition-mass")).hasValueSatisfying(snapshot -> {
+                assertThat(snapshot.getPayload()).isInstanceOf(Competition.class);
+                assertThat(snapshot.getSequenceNumber()).isGreaterThanOrEqualTo(500);
+            });
+        }
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            GraphQLClient.Answer again = server.client.post("""
+                    mutation { enrollParticipants(input: {competitionId: "competition-mass", enrolledOn: "2016-03-01",
+                      participants: [{kind: MEMBER, id: "member-mass-3"}]}) { version } }""");
+            assertThat(again.firstError().at("/extensions/rule").asText()).isEqualTo("enrol-once");
+            JsonNode award = server.client.post("""
+                    mutation { grantAward(input: {competitionId: "competition-mass", participantId: "member-mass-749",
+                      title: MERIT_BUILDER, grantedOn: "2016-12-31"}) { version } }""").data();
+            assertThat(award.at("/grantAward/version").asInt()).isEqualTo(751);
+        }
+    }
+}
