@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 
+import java.util.List;
 import java.util.Map;
 
 /** The HTTP server: GraphQL at /graphql, GraphiQL at /graphiql, a health check at /health. */
@@ -29,7 +31,7 @@ public final class ApiServer {
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
         router.route("/graphiql*").subRouter(GraphiQLHandler.create(vertx,
-                new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql")).router());
+                new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(false)).router());
         router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
         router.route().failureHandler(context -> {
             int status = context.statusCode() > 0 ? context.statusCode() : 500;
@@ -40,7 +42,7 @@ public final class ApiServer {
                 log.error("Request {} {} failed", context.request().method(), context.request().path(), context.failure());
             }
             context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(new io.vertx.core.json.JsonObject(Map.of("errors", java.util.List.of(Map.of("message", message,
+                    .end(new JsonObject(Map.of("errors", List.of(Map.of("message", message,
                             "extensions", Map.of("code", status == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST"))))).encode());
         });
         return vertx.createHttpServer().requestHandler(router).listen(port, host);

@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.unionanalytics.domain.EventStoreRegistry;
 import org.unionanalytics.domain.competition.Competition;
 import org.unionanalytics.domain.enterprise.CoverageByRepository;
@@ -47,7 +48,7 @@ final class CommandSide implements AutoCloseable {
     private final Configuration configuration;
     private final ExecutorService commandThreads;
 
-    CommandSide(EventStorageEngine storage, org.axonframework.serialization.Serializer eventSerializer, int threads) {
+    CommandSide(EventStorageEngine storage, Serializer eventSerializer, int threads) {
         AtomicInteger counter = new AtomicInteger();
         commandThreads = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "command-" + counter.incrementAndGet());

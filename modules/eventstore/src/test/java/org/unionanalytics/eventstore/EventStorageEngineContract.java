@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,7 +178,7 @@ public abstract class EventStorageEngineContract {
     @Test
     void a_large_append_is_stored_whole_and_tracked_in_order() {
         List<DomainEventMessage<?>> many = IntStream.range(0, 25_000)
-                .mapToObj(i -> event("note-big", i, Integer.toString(i))).collect(java.util.stream.Collectors.toList());
+                .mapToObj(i -> event("note-big", i, Integer.toString(i))).collect(Collectors.toList());
         engine.appendEvents(many);
         List<TrackedEventMessage<?>> all = track(engine.createTailToken());
         assertThat(all).hasSize(25_000);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -86,7 +87,7 @@ public final class Projector implements AutoCloseable {
             return CompletableFuture.completedFuture(position);
         }
         CompletableFuture<Long> reached = new CompletableFuture<>();
-        waiters.computeIfAbsent(target, t -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(reached);
+        waiters.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(reached);
         if (position >= target) {
             release();
         }

@@ -13,6 +13,7 @@ import org.unionanalytics.readmodel.query.Views;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public final class Queries {
             Page page = entities.list(view, filter, first, decodeCursor(env.getArgument("after")));
             List<Map<String, Object>> edges = page.rows().stream()
                     .map(row -> Map.of("cursor", encodeCursor(row.get("id").toString()), "node", row)).toList();
-            Map<String, Object> pageInfo = new java.util.HashMap<>();
+            Map<String, Object> pageInfo = new HashMap<>();
             pageInfo.put("hasNextPage", page.hasNextPage());
             pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
             return Map.of("edges", edges, "pageInfo", pageInfo, "totalCount", page.totalCount());

@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -77,7 +78,7 @@ final class GroupCommitWriter implements AutoCloseable {
         List<Append> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Append first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                Append first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
