@@ -12,12 +12,14 @@ import org.unionanalytics.readmodel.projection.CompetitionProjection;
 import org.unionanalytics.readmodel.projection.EnterpriseProjection;
 import org.unionanalytics.readmodel.projection.Projection;
 import org.unionanalytics.readmodel.projection.ProposalProjection;
+import org.unionanalytics.readmodel.projection.Recorded;
 import org.unionanalytics.readmodel.projection.UnionProjection;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -142,8 +144,9 @@ public final class Projector implements AutoCloseable {
         for (TrackedEventMessage<?> event : batch) {
             last = event.trackingToken().position().orElseThrow();
             Object payload = event.getPayload();
+            Recorded recorded = new Recorded(last, event.getTimestamp().atOffset(ZoneOffset.UTC));
             for (Projection projection : projections) {
-                projection.apply(payload, last);
+                projection.apply(payload, recorded);
             }
         }
         DuckDBConnection connection = model.writer();

@@ -1,6 +1,8 @@
 package org.unionanalytics.readmodel;
 
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,10 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class ReadModel implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+    /** Raise it with every change to schema.sql: an older read model is then rebuilt from the log. */
+    static final String SCHEMA_VERSION = "2";
+
     /** The name under which the projector stores its position. */
     static final String PROJECTOR = "read-model";
 
@@ -37,16 +43,51 @@ public final class ReadModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the read model in {@code file}. A file written by another version of the schema is
+     * deleted: the read model is rebuilt from the event log, which holds everything it knew.
+     */
     public static ReadModel open(Path file, int readerCount) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            var connection = connect(file);
+            String version = schemaVersion(connection);
+            if (version != null && !version.equals(SCHEMA_VERSION) || version == null && Files.size(file) > 0
+                    && hasTables(connection)) {
+                log.info("The read model in {} has schema version {}, this server writes {}: rebuilding it from the event log",
+                        file, version, SCHEMA_VERSION);
+                connection.close();
+                Files.delete(file);
+                Files.deleteIfExists(Path.of(file + ".wal"));
+                connection = connect(file);
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(schema());
+                statement.execute("INSERT OR IGNORE INTO read_model_info VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
             }
             return new ReadModel(connection, readerCount);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot open the read model in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DuckDBConnection connect(Path file) throws SQLException {
+        return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    }
+
+    private static String schemaVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT value FROM read_model_info WHERE key = 'schema_version'")) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException noInfoTable) {
+            return null;
+        }
+    }
+
+    private static boolean hasTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM duckdb_tables()")) {
+            return rows.next() && rows.getLong(1) > 0;
         }
     }
 

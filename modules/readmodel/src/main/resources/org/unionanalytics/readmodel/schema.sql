@@ -1,7 +1,18 @@
--- The analytics read model. Every row is built from events alone; `*_pos` columns name the
--- global event position that recorded (or later changed) the row, so each fact traces back to
--- the event that made it. Business validity is kept as dates: a spell is valid from its start
--- date (inclusive) to its end date (exclusive), open while the end is NULL.
+-- The analytics read model. Every row is built from events alone, and is bitemporal:
+-- * business validity as dates: a spell is valid from its start date (inclusive) to its end
+--   date (exclusive), open while the end is NULL; an entity from its founding or registration
+--   to its dissolution or deregistration;
+-- * knowledge as event positions: `recorded_pos` is the event that created the row, and each
+--   later change has its own `<change>_pos` next to its value. A query "as known at position P"
+--   ignores rows recorded after P and changes whose position is after P. `recorded_at` is when
+--   the event that created the row happened.
+-- Each attribute of these facts changes at most once in the domain, so one position per change
+-- column keeps the whole history.
+
+CREATE TABLE IF NOT EXISTS read_model_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS projection_position (
     projection VARCHAR PRIMARY KEY,
@@ -18,14 +29,16 @@ CREATE TABLE IF NOT EXISTS enterprises (
     registered_on   DATE NOT NULL,
     deregistered_on DATE,
     recorded_pos    BIGINT NOT NULL,
-    updated_pos     BIGINT NOT NULL
+    recorded_at     TIMESTAMPTZ NOT NULL,
+    deregistered_pos BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS workforce_reports (
     enterprise_id  VARCHAR NOT NULL,
     headcount      INTEGER NOT NULL,
     effective_from DATE NOT NULL,
-    recorded_pos   BIGINT NOT NULL
+    recorded_pos   BIGINT NOT NULL,
+    recorded_at    TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS coverages (
@@ -34,7 +47,8 @@ CREATE TABLE IF NOT EXISTS coverages (
     started_on    DATE NOT NULL,
     ended_on      DATE,
     started_pos   BIGINT NOT NULL,
-    ended_pos     BIGINT
+    ended_pos     BIGINT,
+    recorded_at   TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS unions (
@@ -48,7 +62,8 @@ CREATE TABLE IF NOT EXISTS unions (
     founded_on      DATE NOT NULL,
     dissolved_on    DATE,
     recorded_pos    BIGINT NOT NULL,
-    updated_pos     BIGINT NOT NULL
+    recorded_at     TIMESTAMPTZ NOT NULL,
+    dissolved_pos   BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS memberships (
@@ -57,7 +72,8 @@ CREATE TABLE IF NOT EXISTS memberships (
     started_on  DATE NOT NULL,
     ended_on    DATE,
     started_pos BIGINT NOT NULL,
-    ended_pos   BIGINT
+    ended_pos   BIGINT,
+    recorded_at TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS key_projects (
@@ -66,7 +82,8 @@ CREATE TABLE IF NOT EXISTS key_projects (
     district       VARCHAR NOT NULL,
     starts_on      DATE NOT NULL,
     ends_on        DATE NOT NULL,
-    recorded_pos   BIGINT NOT NULL
+    recorded_pos   BIGINT NOT NULL,
+    recorded_at    TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS competitions (
@@ -79,7 +96,8 @@ CREATE TABLE IF NOT EXISTS competitions (
     key_project_id     VARCHAR,
     closed_on          DATE,
     recorded_pos       BIGINT NOT NULL,
-    updated_pos        BIGINT NOT NULL
+    recorded_at        TIMESTAMPTZ NOT NULL,
+    closed_pos         BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS participations (
@@ -87,7 +105,8 @@ CREATE TABLE IF NOT EXISTS participations (
     participant_kind VARCHAR NOT NULL,
     participant_id   VARCHAR NOT NULL,
     enrolled_on      DATE NOT NULL,
-    recorded_pos     BIGINT NOT NULL
+    recorded_pos     BIGINT NOT NULL,
+    recorded_at      TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS awards (
@@ -95,7 +114,8 @@ CREATE TABLE IF NOT EXISTS awards (
     participant_id VARCHAR NOT NULL,
     title          VARCHAR NOT NULL,
     granted_on     DATE NOT NULL,
-    recorded_pos   BIGINT NOT NULL
+    recorded_pos   BIGINT NOT NULL,
+    recorded_at    TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS proposals (
@@ -105,7 +125,6 @@ CREATE TABLE IF NOT EXISTS proposals (
     enterprise_id    VARCHAR,
     category         VARCHAR NOT NULL,
     title            VARCHAR NOT NULL,
-    status           VARCHAR NOT NULL,
     submitted_on     DATE NOT NULL,
     adopted_on       DATE,
     rejected_on      DATE,
@@ -114,14 +133,19 @@ CREATE TABLE IF NOT EXISTS proposals (
     economic_benefit DECIMAL(18, 2),
     recognised_on    DATE,
     recorded_pos     BIGINT NOT NULL,
-    updated_pos      BIGINT NOT NULL
+    recorded_at      TIMESTAMPTZ NOT NULL,
+    adopted_pos      BIGINT,
+    rejected_pos     BIGINT,
+    implemented_pos  BIGINT,
+    recognised_pos   BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS promotions (
     proposal_id   VARCHAR NOT NULL,
     enterprise_id VARCHAR NOT NULL,
     promoted_on   DATE NOT NULL,
-    recorded_pos  BIGINT NOT NULL
+    recorded_pos  BIGINT NOT NULL,
+    recorded_at   TIMESTAMPTZ NOT NULL
 );
 
 -- Point lookups of spells by their subject (ART indexes: 0.5 ms instead of a 47 ms scan).

@@ -39,7 +39,7 @@ public final class GraphQLFactory {
             types.merge(parser.parse(sdl(file)));
         }
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(Scalars.DATE).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
+                .scalar(Scalars.DATE).scalar(Scalars.DATE_TIME).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
         queries.wire(wiring);
         mutations.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());

@@ -13,6 +13,7 @@ import graphql.schema.GraphQLScalarType;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
@@ -41,6 +42,9 @@ final class Scalars {
             text -> LocalDate.parse(text, DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT)),
             value -> value);
 
+    static final GraphQLScalarType DATE_TIME = stringBacked("DateTime", "an instant such as 2017-09-21T08:00:00Z",
+            OffsetDateTime::parse, value -> value);
+
     private Scalars() {
     }
 
@@ -53,7 +57,8 @@ final class Scalars {
                 if (value instanceof BigDecimal decimal) {
                     return decimal.toPlainString();
                 }
-                if (value instanceof Number || value instanceof String || value instanceof LocalDate) {
+                if (value instanceof Number || value instanceof String || value instanceof LocalDate
+                        || value instanceof OffsetDateTime) {
                     return value.toString();
                 }
                 throw new CoercingSerializeException(name + " cannot represent " + value);

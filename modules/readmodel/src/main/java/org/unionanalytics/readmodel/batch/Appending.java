@@ -6,6 +6,7 @@ import org.duckdb.DuckDBConnection;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Writes rows through DuckDB's Appender, the fast path (row-by-row INSERTs are 250 times slower). */
@@ -42,6 +43,8 @@ final class Appending {
             appender.append(i.intValue());
         } else if (value instanceof BigDecimal b) {
             appender.append(b);
+        } else if (value instanceof OffsetDateTime t) {
+            appender.append(t);
         } else if (value instanceof Enum<?> e) {
             appender.append(e.name());
         } else {

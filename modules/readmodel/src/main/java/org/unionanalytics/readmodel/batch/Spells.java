@@ -1,6 +1,7 @@
 package org.unionanalytics.readmodel.batch;
 
 import org.duckdb.DuckDBConnection;
+import org.unionanalytics.readmodel.projection.Recorded;
 
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * Periods during which a subject belongs to a union: a member's membership, an enterprise's
- * coverage. Table layout: (subject, union_id, started_on, ended_on, started_pos, ended_pos).
+ * coverage. Table layout: (subject, union_id, started_on, ended_on, started_pos, ended_pos, recorded_at).
  * A subject has at most one open spell. Spells opened in this batch are closed in memory; the
  * stored open spell of a subject is closed by one set-based UPDATE before the new spells are
  * appended, so a join, a transfer and a leave in one batch land in order.
@@ -41,9 +42,9 @@ public final class Spells implements StagedWrite {
     }
 
     /** Opens a spell; an open spell of the same subject, if any, ends on the same day. */
-    public void open(String subject, String unionId, LocalDate on, long position) {
-        close(subject, on, position);
-        Object[] row = {subject, unionId, on, null, position, null};
+    public void open(String subject, String unionId, LocalDate on, Recorded recorded) {
+        close(subject, on, recorded.position());
+        Object[] row = {subject, unionId, on, null, recorded.position(), null, recorded.at()};
         opened.add(row);
         openInBatch.put(subject, row);
     }

@@ -19,24 +19,25 @@ public final class CompetitionProjection implements Projection {
     private final AppendedRows keyProjects = new AppendedRows("key_projects");
     private final AppendedRows launched = new AppendedRows("competitions");
     private final EntityUpdates changed = new EntityUpdates("competitions", "competition_id",
-            List.of("closed_on", "updated_pos"));
+            List.of("closed_on", "closed_pos"));
     private final AppendedRows participations = new AppendedRows("participations");
     private final AppendedRows awards = new AppendedRows("awards");
 
     @Override
-    public void apply(Object event, long position) {
+    public void apply(Object event, Recorded recorded) {
+        long position = recorded.position();
         if (event instanceof KeyProjectRegistered e) {
-            keyProjects.add(e.keyProjectId(), e.name(), e.district(), e.startsOn(), e.endsOn(), position);
+            keyProjects.add(e.keyProjectId(), e.name(), e.district(), e.startsOn(), e.endsOn(), position, recorded.at());
         } else if (event instanceof CompetitionLaunched e) {
             launched.add(e.competitionId(), e.organiserUnionId(), e.kind(), e.title(), e.startsOn(), e.endsOn(),
-                    e.keyProjectId(), null, position, position);
+                    e.keyProjectId(), null, position, recorded.at(), null);
         } else if (event instanceof ParticipantEnrolled e) {
-            participations.add(e.competitionId(), e.kind(), e.participantId(), e.enrolledOn(), position);
+            participations.add(e.competitionId(), e.kind(), e.participantId(), e.enrolledOn(), position, recorded.at());
         } else if (event instanceof AwardGranted e) {
-            awards.add(e.competitionId(), e.participantId(), e.title(), e.grantedOn(), position);
+            awards.add(e.competitionId(), e.participantId(), e.title(), e.grantedOn(), position, recorded.at());
         } else if (event instanceof CompetitionClosed e) {
             changed.set(e.competitionId(), "closed_on", e.closedOn());
-            changed.set(e.competitionId(), "updated_pos", position);
+            changed.set(e.competitionId(), "closed_pos", position);
         }
     }
 

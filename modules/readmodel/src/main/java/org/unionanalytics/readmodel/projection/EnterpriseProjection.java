@@ -19,24 +19,25 @@ public final class EnterpriseProjection implements Projection {
 
     private final AppendedRows registered = new AppendedRows("enterprises");
     private final EntityUpdates changed = new EntityUpdates("enterprises", "enterprise_id",
-            List.of("deregistered_on", "updated_pos"));
+            List.of("deregistered_on", "deregistered_pos"));
     private final AppendedRows workforce = new AppendedRows("workforce_reports");
     private final Spells coverage = new Spells("coverages", "enterprise_id");
 
     @Override
-    public void apply(Object event, long position) {
+    public void apply(Object event, Recorded recorded) {
+        long position = recorded.position();
         if (event instanceof EnterpriseRegistered e) {
             registered.add(e.enterpriseId(), e.name(), e.ownership(), e.industry(), e.district(), e.township(),
-                    e.registeredOn(), null, position, position);
+                    e.registeredOn(), null, position, recorded.at(), null);
         } else if (event instanceof WorkforceReported e) {
-            workforce.add(e.enterpriseId(), e.headcount(), e.effectiveFrom(), position);
+            workforce.add(e.enterpriseId(), e.headcount(), e.effectiveFrom(), position, recorded.at());
         } else if (event instanceof EnterpriseCovered e) {
-            coverage.open(e.enterpriseId(), e.unionId(), e.since(), position);
+            coverage.open(e.enterpriseId(), e.unionId(), e.since(), recorded);
         } else if (event instanceof CoverageEnded e) {
             coverage.close(e.enterpriseId(), e.endedOn(), position);
         } else if (event instanceof EnterpriseDeregistered e) {
             changed.set(e.enterpriseId(), "deregistered_on", e.deregisteredOn());
-            changed.set(e.enterpriseId(), "updated_pos", position);
+            changed.set(e.enterpriseId(), "deregistered_pos", position);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 public interface Projection {
 
     /** Stages the rows for {@code event}; events of other areas are ignored. */
-    void apply(Object event, long position);
+    void apply(Object event, Recorded recorded);
 
     /** In flush order. */
     List<StagedWrite> writes();

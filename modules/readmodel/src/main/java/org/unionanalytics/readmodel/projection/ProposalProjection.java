@@ -5,7 +5,6 @@ import org.unionanalytics.domain.proposal.ProposalAdopted;
 import org.unionanalytics.domain.proposal.ProposalImplemented;
 import org.unionanalytics.domain.proposal.ProposalRecognised;
 import org.unionanalytics.domain.proposal.ProposalRejected;
-import org.unionanalytics.domain.proposal.ProposalStatus;
 import org.unionanalytics.domain.proposal.ProposalSubmitted;
 import org.unionanalytics.readmodel.batch.AppendedRows;
 import org.unionanalytics.readmodel.batch.EntityUpdates;
@@ -13,54 +12,58 @@ import org.unionanalytics.readmodel.batch.StagedWrite;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 
-/** Proposals through their lifecycle, and the promotions of operation methods. */
+/**
+ * Proposals through their lifecycle, and the promotions of operation methods. Each step keeps
+ * its date and the position that recorded it; the status is derived from them when read, so it
+ * can be read as of any date or position.
+ */
 public final class ProposalProjection implements Projection {
 
     private final AppendedRows submitted = new AppendedRows("proposals");
-    private final EntityUpdates changed = new EntityUpdates("proposals", "proposal_id", List.of("status",
-            "adopted_on", "rejected_on", "rejection_reason", "implemented_on", "economic_benefit", "recognised_on",
-            "updated_pos"));
+    private final EntityUpdates steps = new EntityUpdates("proposals", "proposal_id", List.of(
+            "adopted_on", "adopted_pos", "rejected_on", "rejected_pos", "rejection_reason",
+            "implemented_on", "implemented_pos", "economic_benefit", "recognised_on", "recognised_pos"));
     private final AppendedRows promotions = new AppendedRows("promotions");
 
     @Override
-    public void apply(Object event, long position) {
+    public void apply(Object event, Recorded recorded) {
         if (event instanceof ProposalSubmitted e) {
             submitted.add(e.proposalId(), e.memberId(), e.unionId(), e.enterpriseId(), e.category(), e.title(),
-                    ProposalStatus.SUBMITTED, e.submittedOn(), null, null, null, null, null, null, position, position);
+                    e.submittedOn(), null, null, null, null, null, null, recorded.position(), recorded.at(),
+                    null, null, null, null);
         } else if (event instanceof ProposalAdopted e) {
-            step(e.proposalId(), position, ProposalStatus.ADOPTED).set(e.proposalId(), "adopted_on", e.adoptedOn());
+            step(e.proposalId(), "adopted", e.adoptedOn(), recorded);
         } else if (event instanceof ProposalRejected e) {
-            step(e.proposalId(), position, ProposalStatus.REJECTED).set(e.proposalId(), "rejected_on", e.rejectedOn());
+            step(e.proposalId(), "rejected", e.rejectedOn(), recorded);
             if (e.reason() != null) {
-                changed.set(e.proposalId(), "rejection_reason", e.reason());
+                steps.set(e.proposalId(), "rejection_reason", e.reason());
             }
         } else if (event instanceof ProposalImplemented e) {
-            step(e.proposalId(), position, ProposalStatus.IMPLEMENTED).set(e.proposalId(), "implemented_on", e.implementedOn());
-            changed.set(e.proposalId(), "economic_benefit", e.economicBenefitYuan());
+            step(e.proposalId(), "implemented", e.implementedOn(), recorded);
+            steps.set(e.proposalId(), "economic_benefit", e.economicBenefitYuan());
         } else if (event instanceof ProposalRecognised e) {
-            step(e.proposalId(), position, null).set(e.proposalId(), "recognised_on", e.recognisedOn());
+            step(e.proposalId(), "recognised", e.recognisedOn(), recorded);
         } else if (event instanceof OperationMethodPromoted e) {
-            e.enterpriseIds().forEach(enterprise -> promotions.add(e.proposalId(), enterprise, e.promotedOn(), position));
+            e.enterpriseIds().forEach(enterprise -> promotions.add(e.proposalId(), enterprise, e.promotedOn(),
+                    recorded.position(), recorded.at()));
         }
     }
 
-    private EntityUpdates step(String proposalId, long position, ProposalStatus status) {
-        if (status != null) {
-            changed.set(proposalId, "status", status);
-        }
-        changed.set(proposalId, "updated_pos", position);
-        return changed;
+    private void step(String proposalId, String step, LocalDate on, Recorded recorded) {
+        steps.set(proposalId, step + "_on", on);
+        steps.set(proposalId, step + "_pos", recorded.position());
     }
 
     @Override
     public List<StagedWrite> writes() {
-        return List.of(submitted, changed, promotions);
+        return List.of(submitted, steps, promotions);
     }
 
     @Override
     public void prepare(Statement statement) throws SQLException {
-        changed.prepare(statement);
+        steps.prepare(statement);
     }
 }

@@ -18,21 +18,22 @@ import java.util.List;
 public final class UnionProjection implements Projection {
 
     private final AppendedRows established = new AppendedRows("unions");
-    private final EntityUpdates changed = new EntityUpdates("unions", "union_id", List.of("dissolved_on", "updated_pos"));
+    private final EntityUpdates changed = new EntityUpdates("unions", "union_id", List.of("dissolved_on", "dissolved_pos"));
     private final Spells memberships = new Spells("memberships", "member_id");
 
     @Override
-    public void apply(Object event, long position) {
+    public void apply(Object event, Recorded recorded) {
+        long position = recorded.position();
         if (event instanceof UnionEstablished e) {
             established.add(e.unionId(), e.name(), e.kind(), e.subkind(), e.district(), e.township(),
-                    e.parentUnionId(), e.foundedOn(), null, position, position);
+                    e.parentUnionId(), e.foundedOn(), null, position, recorded.at(), null);
         } else if (event instanceof UnionDissolved e) {
             changed.set(e.unionId(), "dissolved_on", e.dissolvedOn());
-            changed.set(e.unionId(), "updated_pos", position);
+            changed.set(e.unionId(), "dissolved_pos", position);
         } else if (event instanceof MemberJoined e) {
-            memberships.open(e.memberId(), e.unionId(), e.joinedOn(), position);
+            memberships.open(e.memberId(), e.unionId(), e.joinedOn(), recorded);
         } else if (event instanceof MemberTransferred e) {
-            memberships.open(e.memberId(), e.toUnionId(), e.transferredOn(), position);
+            memberships.open(e.memberId(), e.toUnionId(), e.transferredOn(), recorded);
         } else if (event instanceof MemberLeft e) {
             memberships.close(e.memberId(), e.leftOn(), position);
         }

@@ -17,7 +17,8 @@ public final class MemberQueries {
     public List<Map<String, Object>> spells(String memberId) {
         return model.read(connection -> EntityQueries.query(connection, """
                 SELECT union_id AS "unionId", started_on AS "joinedOn", ended_on AS "endedOn",
-                       started_pos AS "recordedAt", ended_pos AS "endRecordedAt"
+                       started_pos AS "recordedPosition", recorded_at AS "recordedAt",
+                       ended_pos AS "endRecordedPosition"
                 FROM memberships WHERE member_id = ? ORDER BY started_pos""", List.of(memberId)));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ final class Rows {
     private static Object value(ResultSet rows, int column, int type) throws SQLException {
         if (type == Types.DATE) {
             return rows.getObject(column, LocalDate.class);
+        }
+        if (type == Types.TIMESTAMP_WITH_TIMEZONE) {
+            return rows.getObject(column, OffsetDateTime.class);
         }
         Object value = rows.getObject(column);
         return value instanceof BigDecimal money ? money.toPlainString() : value;
