@@ -1,10 +1,7 @@
 package org.unionanalytics.readmodel;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.domain.enterprise.EnterpriseCovered;
@@ -23,10 +20,7 @@ import org.unionanalytics.readmodel.query.Report;
 import org.unionanalytics.readmodel.query.ReportQuery;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unionanalytics.domain.shared.District.HAISHU;
@@ -39,52 +33,24 @@ class ProjectorTest {
 
     @TempDir
     Path directory;
-    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
-    private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage).build();
-    private final List<AutoCloseable> open = new ArrayList<>();
-    private long sequence;
+    private ProjectedHistory history;
+
+    @BeforeEach
+    void start() {
+        history = new ProjectedHistory(directory);
+    }
 
     @AfterEach
-    void closeAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        events.shutDown();
+    void close() {
+        history.close();
     }
 
     private void publish(Object... payloads) {
-        List<EventMessage<?>> messages = new ArrayList<>();
-        for (Object payload : payloads) {
-            messages.add(new GenericDomainEventMessage<>("Test", "aggregate-" + sequence, 0, payload));
-            sequence++;
-        }
-        events.publish(messages);
+        history.publish(payloads);
     }
 
-    private long head() {
-        return storage.createHeadToken() == null ? 0 : storage.createHeadToken().position().orElse(0);
-    }
-
-    private record Server(ReadModel model, Projector projector) {
-    }
-
-    private Server start() {
-        ReadModel model = ReadModel.open(directory.resolve("readmodel.duckdb"), 2);
-        Projector projector = new Projector(model, events, this::head, 1_000).start();
-        open.add(model);
-        open.add(projector);
-        return new Server(model, projector);
-    }
-
-    private void stop(Server server) throws Exception {
-        server.projector().close();
-        server.model().close();
-        open.remove(server.projector());
-        open.remove(server.model());
-    }
-
-    private static void awaitCaughtUp(Server server, long position) {
-        assertThat(server.projector().awaitPosition(position, Duration.ofSeconds(10)).join()).isEqualTo(position);
+    private ReportQuery reports() {
+        return new ReportQuery(history.caughtUp());
     }
 
     private void aSmallFederation() {
@@ -103,13 +69,11 @@ class ProjectorTest {
 
     @Test
     void the_report_counts_stock_on_the_end_date_from_projected_facts() {
-        Server server = start();
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013), new MemberJoined("member-2", "union-a", D2013),
                 new MemberJoined("member-3", "union-b", D2013));
-        awaitCaughtUp(server, head());
 
-        Report report = new ReportQuery(server.model()).report(FROM, TO);
+        Report report = reports().report(FROM, TO);
         assertThat(report.grassroots().unions()).isEqualTo(2);
         assertThat(report.grassroots().enterprisesRegistered()).isEqualTo(2);
         assertThat(report.grassroots().enterprisesCovered()).isEqualTo(2);
@@ -118,24 +82,22 @@ class ProjectorTest {
         assertThat(report.grassroots().membershipRate()).isEqualTo(3.0 / 17);
         assertThat(report.grassroots().townships()).isEqualTo(2);
         assertThat(report.grassroots().townshipsWithFederation()).isEqualTo(1);
-        assertThat(new ReportQuery(server.model()).report(FROM, D2013.plusYears(1)).grassroots().workers()).isEqualTo(15);
+        assertThat(reports().report(FROM, D2013.plusYears(1)).grassroots().workers()).isEqualTo(15);
     }
 
     @Test
     void a_join_transfer_and_leave_in_one_batch_leave_the_right_spells() {
-        Server server = start();
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013),
                 new MemberTransferred("member-1", "union-a", "union-b", D2013.plusYears(1)),
                 new MemberLeft("member-1", "union-b", D2013.plusYears(2)),
                 new MemberJoined("member-1", "union-a", D2013.plusYears(3)));
-        awaitCaughtUp(server, head());
 
-        assertThat(new MemberQueries(server.model()).spells("member-1"))
+        assertThat(new MemberQueries(history.caughtUp()).spells("member-1"))
                 .extracting(s -> s.get("unionId") + " " + s.get("joinedOn") + ".." + s.get("endedOn"))
                 .containsExactly("union-a 2013-01-01..2014-01-01", "union-b 2014-01-01..2015-01-01",
                         "union-a 2016-01-01..null");
-        var reports = new ReportQuery(server.model());
+        var reports = reports();
         assertThat(reports.report(FROM, D2013.plusYears(1)).grassroots().members()).isEqualTo(1);
         assertThat(reports.report(FROM, D2013.plusYears(2).plusDays(1)).grassroots().members()).isZero();
         assertThat(reports.report(FROM, TO).grassroots().members()).isEqualTo(1);
@@ -143,30 +105,26 @@ class ProjectorTest {
 
     @Test
     void members_and_coverage_of_a_dissolved_union_no_longer_count() {
-        Server server = start();
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013), new UnionDissolved("union-a", D2013.plusYears(1)));
-        awaitCaughtUp(server, head());
 
-        Report report = new ReportQuery(server.model()).report(FROM, TO);
+        Report report = reports().report(FROM, TO);
         assertThat(report.grassroots().unions()).isEqualTo(1);
         assertThat(report.grassroots().members()).isZero();
         assertThat(report.grassroots().enterprisesCovered()).isEqualTo(1);
     }
 
     @Test
-    void after_a_restart_the_projector_resumes_where_it_committed_and_counts_each_event_once() throws Exception {
-        Server first = start();
+    void after_a_restart_the_projector_resumes_where_it_committed_and_counts_each_event_once() {
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013));
-        awaitCaughtUp(first, head());
-        stop(first);
+        history.caughtUp();
+        history.stop();
 
-        publish(new MemberJoined("member-2", "union-a", D2013));
-        Server second = start();
-        assertThat(second.model().position()).isEqualTo(head() - 1);
-        awaitCaughtUp(second, head());
-        assertThat(new ReportQuery(second.model()).report(FROM, TO).grassroots().members()).isEqualTo(2);
-        assertThat(second.model().position()).isEqualTo(head());
+        long head = history.publish(new MemberJoined("member-2", "union-a", D2013));
+        history.start();
+        assertThat(history.model().position()).isEqualTo(head - 1);
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(2);
+        assertThat(history.model().position()).isEqualTo(head);
     }
 }

@@ -1,0 +1,336 @@
+package org.unionanalytics.readmodel.cube;
+
+import org.unionanalytics.readmodel.cube.CubeQuery.Order;
+import org.unionanalytics.readmodel.cube.CubeQuery.TimeSelection;
+import org.unionanalytics.readmodel.cube.Filter.Condition;
+import org.unionanalytics.readmodel.cube.Filter.Operator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a {@link CubeQuery} to one SQL statement:
+ * <pre>
+ * SELECT dimensions, buckets, measures
+ * FROM (the date or the series of period ends) p, LATERAL (the cube's facts on p.on_date) f
+ * WHERE filters GROUP BY ALL ORDER BY ... LIMIT ? OFFSET ?
+ * </pre>
+ * Member names are checked against the cube's definition before any SQL is written, and every
+ * value is bound; the SQL text is made only of the server's own fragments.
+ */
+public final class CubeCompiler {
+
+    /** Values an {@code in} filter may list. */
+    public static final int MAX_LIST = 10_000;
+    /** Periods a series may have. */
+    public static final int MAX_PERIODS = 1_000;
+    private static final LocalDate EVERYTHING = LocalDate.of(9999, 12, 31);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|knownAt|use:[a-z_]+)}");
+
+    public CompiledQuery compile(CubeQuery query, LocalDate today) {
+        Cube cube = Cubes.ALL.get(query.cube());
+        if (cube == null) {
+            throw new InvalidCubeQuery("there is no cube named " + query.cube());
+        }
+        if (query.limit() < 0 || query.limit() > CubeQuery.MAX_LIMIT || query.offset() < 0) {
+            throw new InvalidCubeQuery("limit must be between 0 and " + CubeQuery.MAX_LIMIT + " and offset at least 0");
+        }
+        TimeSelection period = periodOf(cube, query);
+        List<Filter> filters = new ArrayList<>();
+        List<Object> periodRange = splitPeriodRange(query.where(), filters, period != null);
+
+        List<Sql> items = new ArrayList<>();
+        for (String name : query.dimensions()) {
+            Member member = require(cube, name, Member.Kind.DIMENSION);
+            items.add(new Sql().append(member.sql() + " AS \"d_" + name + "\""));
+        }
+        for (TimeSelection time : query.timeDimensions()) {
+            items.add(bucket(cube, time, time == period, query));
+        }
+        boolean grouped = !items.isEmpty();
+        for (String name : query.measures()) {
+            Member member = require(cube, name, Member.Kind.MEASURE);
+            items.add(new Sql().append("CAST(" + member.sql() + " AS " + sqlType(member.type()) + ") AS \"m_" + name + "\""));
+        }
+        if (items.isEmpty()) {
+            throw new InvalidCubeQuery("select at least one dimension or measure of " + cube.name());
+        }
+        Sql sql = new Sql().append("SELECT ");
+        for (int i = 0; i < items.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(items.get(i));
+        }
+
+        sql.append(" FROM (");
+        if (period != null) {
+            periods(sql, period.granularity(), (LocalDate) periodRange.get(0), (LocalDate) periodRange.get(1));
+        } else {
+            LocalDate on = query.asOf() != null ? query.asOf() : cube.stock() ? today : EVERYTHING;
+            sql.append("SELECT CAST(").bind(on).append(" AS DATE) AS on_date");
+        }
+        sql.append(") p, LATERAL (");
+        expand(sql, cube.source(), query.knownAt() == null ? Long.MAX_VALUE : query.knownAt());
+        sql.append(") f");
+
+        if (!filters.isEmpty()) {
+            sql.append(" WHERE ");
+            compileAll(sql, cube, filters, " AND ");
+        }
+        if (grouped) {
+            sql.append(" GROUP BY ALL");
+        }
+        orderBy(sql, cube, query);
+        sql.append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
+        return new CompiledQuery(sql.text(), sql.parameters());
+    }
+
+    /** A time dimension truncated to its granularity; timestamps are first moved to the query's time zone. */
+    private static Sql bucket(Cube cube, TimeSelection time, boolean isPeriod, CubeQuery query) {
+        Sql bucket = new Sql();
+        if (isPeriod) {
+            return bucket.append("p.period_start AS \"t_" + alias(time) + "\"");
+        }
+        Member member = require(cube, time.dimension(), Member.Kind.TIME_DIMENSION);
+        bucket.append("CAST(date_trunc('" + time.granularity().unit() + "', ");
+        if (member.type() == ValueType.TIMESTAMP) {
+            bucket.append("timezone(").bind(query.timezone().getId()).append(", " + member.sql() + ")");
+        } else {
+            bucket.append(member.sql());
+        }
+        return bucket.append(") AS DATE) AS \"t_" + alias(time) + "\"");
+    }
+
+    static String alias(TimeSelection time) {
+        return time.dimension() + "_" + time.granularity().unit();
+    }
+
+    private static TimeSelection periodOf(Cube cube, CubeQuery query) {
+        List<TimeSelection> periods = query.timeDimensions().stream()
+                .filter(t -> t.dimension().equals(Cube.PERIOD)).toList();
+        if (periods.isEmpty()) {
+            return null;
+        }
+        if (!cube.stock()) {
+            throw new InvalidCubeQuery(cube.name() + " counts what happened, not a state: it has no " + Cube.PERIOD
+                    + " series; bucket one of its own dates instead");
+        }
+        if (periods.size() > 1) {
+            throw new InvalidCubeQuery("select one granularity of " + Cube.PERIOD);
+        }
+        if (query.asOf() != null) {
+            throw new InvalidCubeQuery("asOf and a " + Cube.PERIOD + " series exclude each other: the series gives each period its own date");
+        }
+        return periods.get(0);
+    }
+
+    /** Takes the series' range out of the top-level filters; the remaining filters go to {@code rest}. */
+    private static List<Object> splitPeriodRange(Filter where, List<Filter> rest, boolean needed) {
+        List<Filter> topLevel = where == null ? List.of() : where instanceof Filter.And and ? and.all() : List.of(where);
+        List<Object> range = null;
+        for (Filter filter : topLevel) {
+            if (filter instanceof Condition c && c.member().equals(Cube.PERIOD)) {
+                if (c.operator() != Operator.IN_DATE_RANGE || range != null) {
+                    throw new InvalidCubeQuery(Cube.PERIOD + " takes one inDateRange filter, at the top level of where");
+                }
+                range = c.values();
+            } else {
+                rest.add(filter);
+            }
+        }
+        if (!needed && range != null) {
+            throw new InvalidCubeQuery("a " + Cube.PERIOD + " filter goes with the " + Cube.PERIOD + " series selected");
+        }
+        if (needed && range == null) {
+            throw new InvalidCubeQuery("a " + Cube.PERIOD + " series needs where: {" + Cube.PERIOD
+                    + ": {inDateRange: [\"first day\", \"last day\"]}}");
+        }
+        return range;
+    }
+
+    private static void periods(Sql sql, Granularity granularity, LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new InvalidCubeQuery("the " + Cube.PERIOD + " range starts after it ends");
+        }
+        long approximate = switch (granularity) {
+            case DAY -> to.toEpochDay() - from.toEpochDay();
+            case WEEK -> (to.toEpochDay() - from.toEpochDay()) / 7;
+            case MONTH -> (to.getYear() - from.getYear()) * 12L;
+            case QUARTER -> (to.getYear() - from.getYear()) * 4L;
+            case YEAR -> to.getYear() - from.getYear();
+        };
+        if (approximate > MAX_PERIODS) {
+            throw new InvalidCubeQuery("a series has at most " + MAX_PERIODS + " periods; choose a coarser granularity");
+        }
+        String unit = granularity.unit();
+        // each period is taken at its last day, the last one at the end of the range
+        sql.append("SELECT CAST(s.start AS DATE) AS period_start, LEAST(CAST(s.start + INTERVAL 1 " + unit
+                        + " - INTERVAL 1 day AS DATE), CAST(").bind(to).append(" AS DATE)) AS on_date FROM range(date_trunc('"
+                        + unit + "', CAST(").bind(from).append(" AS DATE)), CAST(").bind(to)
+                .append(" AS DATE) + INTERVAL 1 day, INTERVAL 1 " + unit + ") s(start)");
+    }
+
+    /** Expands a fragment: includes other fragments, binds the position, points {on} at the date row. */
+    private static void expand(Sql sql, String template, long knownAt) {
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        int last = 0;
+        while (placeholder.find()) {
+            sql.append(template.substring(last, placeholder.start()));
+            String name = placeholder.group(1);
+            if (name.equals("on")) {
+                sql.append("p.on_date");
+            } else if (name.equals("knownAt")) {
+                sql.bind(knownAt);
+            } else {
+                String fragment = Facts.FRAGMENTS.get(name.substring(4));
+                if (fragment == null) {
+                    throw new IllegalStateException("no fact fragment named " + name);
+                }
+                expand(sql, fragment, knownAt);
+            }
+            last = placeholder.end();
+        }
+        sql.append(template.substring(last));
+    }
+
+    private static Member require(Cube cube, String name, Member.Kind kind) {
+        Member member = cube.member(name).orElseThrow(() -> new InvalidCubeQuery(
+                cube.name() + " has no member named " + name));
+        if (member.kind() != kind) {
+            throw new InvalidCubeQuery(name + " of " + cube.name() + " is a " + member.kind().name().toLowerCase()
+                    .replace('_', ' ') + ", not a " + kind.name().toLowerCase().replace('_', ' '));
+        }
+        return member;
+    }
+
+    private static void compileAll(Sql sql, Cube cube, List<Filter> filters, String joiner) {
+        for (int i = 0; i < filters.size(); i++) {
+            sql.append(i == 0 ? "(" : joiner);
+            compile(sql, cube, filters.get(i));
+        }
+        sql.append(filters.isEmpty() ? "TRUE" : ")");
+    }
+
+    private static void compile(Sql sql, Cube cube, Filter filter) {
+        if (filter instanceof Filter.And and) {
+            compileAll(sql, cube, and.all(), " AND ");
+        } else if (filter instanceof Filter.Or or) {
+            compileAll(sql, cube, or.any(), " OR ");
+        } else {
+            condition(sql, cube, (Condition) filter);
+        }
+    }
+
+    private static void condition(Sql sql, Cube cube, Condition c) {
+        if (c.member().equals(Cube.PERIOD)) {
+            throw new InvalidCubeQuery(Cube.PERIOD + " filters go at the top level of where");
+        }
+        Member member = cube.member(c.member()).orElseThrow(() -> new InvalidCubeQuery(
+                cube.name() + " has no member named " + c.member()));
+        if (member.kind() == Member.Kind.MEASURE) {
+            throw new InvalidCubeQuery("where filters dimensions; " + c.member() + " is a measure");
+        }
+        String x = member.sql();
+        List<Object> values = c.values();
+        switch (c.operator()) {
+            case EQUALS -> sql.append(x + " = ").bind(one(c));
+            case NOT_EQUALS -> sql.append(x + " IS DISTINCT FROM ").bind(one(c));
+            case IN, NOT_IN -> {
+                if (values.isEmpty() || values.size() > MAX_LIST) {
+                    throw new InvalidCubeQuery(c.member() + ": an in or notIn list holds 1 to " + MAX_LIST + " values");
+                }
+                sql.append(x + (c.operator() == Operator.IN ? " IN (" : " NOT IN ("));
+                for (int i = 0; i < values.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").bind(values.get(i));
+                }
+                sql.append(")");
+            }
+            case CONTAINS -> {
+                requireType(c, member, ValueType.STRING);
+                sql.append("contains(lower(" + x + "), lower(").bind(one(c)).append("))");
+            }
+            case GT -> sql.append(x + " > ").bind(ordered(c, member));
+            case GTE -> sql.append(x + " >= ").bind(ordered(c, member));
+            case LT -> sql.append(x + " < ").bind(ordered(c, member));
+            case LTE -> sql.append(x + " <= ").bind(ordered(c, member));
+            case IN_DATE_RANGE -> {
+                if (values.size() != 2 || !(values.get(0) instanceof LocalDate from) || !(values.get(1) instanceof LocalDate to)) {
+                    throw new InvalidCubeQuery(c.member() + ": inDateRange takes two dates, the first and the last day");
+                }
+                if (member.type() == ValueType.TIMESTAMP) {
+                    sql.append("CAST(" + x + " AS DATE) BETWEEN ").bind(from).append(" AND ").bind(to);
+                } else {
+                    requireType(c, member, ValueType.DATE);
+                    sql.append(x + " BETWEEN ").bind(from).append(" AND ").bind(to);
+                }
+            }
+            case SET -> sql.append(x + (Boolean.TRUE.equals(one(c)) ? " IS NOT NULL" : " IS NULL"));
+        }
+    }
+
+    private static Object one(Condition c) {
+        if (c.values().size() != 1 || c.values().get(0) == null) {
+            throw new InvalidCubeQuery(c.member() + ": " + c.operator().name().toLowerCase() + " takes one value");
+        }
+        return c.values().get(0);
+    }
+
+    private static Object ordered(Condition c, Member member) {
+        if (member.type() == ValueType.STRING || member.type() == ValueType.BOOLEAN) {
+            throw new InvalidCubeQuery(c.member() + " is not ordered; use equals or in");
+        }
+        Object value = one(c);
+        if (member.type() == ValueType.TIMESTAMP && !(value instanceof OffsetDateTime)) {
+            throw new InvalidCubeQuery(c.member() + " compares with an instant such as 2017-09-21T00:00:00+08:00");
+        }
+        return value;
+    }
+
+    private static void requireType(Condition c, Member member, ValueType type) {
+        if (member.type() != type) {
+            throw new InvalidCubeQuery(c.member() + " does not take " + c.operator().name().toLowerCase());
+        }
+    }
+
+    private static void orderBy(Sql sql, Cube cube, CubeQuery query) {
+        List<String> terms = new ArrayList<>();
+        if (query.orderBy().isEmpty()) {
+            query.timeDimensions().forEach(t -> terms.add("\"t_" + alias(t) + "\" ASC NULLS LAST"));
+            query.dimensions().forEach(d -> terms.add("\"d_" + d + "\" ASC NULLS LAST"));
+        }
+        for (Order order : query.orderBy()) {
+            String column;
+            if (order.granularity() != null) {
+                TimeSelection time = new TimeSelection(order.member(), order.granularity());
+                if (!query.timeDimensions().contains(time)) {
+                    throw new InvalidCubeQuery("order by " + order.member() + " " + order.granularity().unit()
+                            + " needs that granularity selected");
+                }
+                column = "t_" + alias(time);
+            } else if (query.dimensions().contains(order.member())) {
+                column = "d_" + order.member();
+            } else if (query.measures().contains(order.member())) {
+                column = "m_" + order.member();
+            } else {
+                throw new InvalidCubeQuery("order by " + order.member() + " needs it selected"
+                        + (cube.member(order.member()).map(m -> m.kind() == Member.Kind.TIME_DIMENSION).orElse(false)
+                        ? " with the granularity named in the order" : ""));
+            }
+            terms.add("\"" + column + "\"" + (order.descending() ? " DESC" : " ASC") + " NULLS LAST");
+        }
+        if (!terms.isEmpty()) {
+            sql.append(" ORDER BY ").append(String.join(", ", terms));
+        }
+    }
+
+    private static String sqlType(ValueType type) {
+        return switch (type) {
+            case INTEGER -> "BIGINT";
+            case RATE -> "DOUBLE";
+            case MONEY -> "DECIMAL(18, 2)";
+            default -> throw new IllegalStateException("measures are counts, rates or money, not " + type);
+        };
+    }
+}

@@ -1,0 +1,192 @@
+package org.unionanalytics.readmodel.cube;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.unionanalytics.readmodel.cube.Member.dimension;
+import static org.unionanalytics.readmodel.cube.Member.measure;
+import static org.unionanalytics.readmodel.cube.Member.time;
+import static org.unionanalytics.readmodel.cube.Member.timestamp;
+import static org.unionanalytics.readmodel.cube.ValueType.BOOLEAN;
+import static org.unionanalytics.readmodel.cube.ValueType.INTEGER;
+import static org.unionanalytics.readmodel.cube.ValueType.MONEY;
+import static org.unionanalytics.readmodel.cube.ValueType.RATE;
+import static org.unionanalytics.readmodel.cube.ValueType.STRING;
+
+/** The cubes analysts query, under {@code analytics} in the GraphQL API. */
+public final class Cubes {
+
+    private static final Member RECORDED_AT = timestamp("recordedAt", "f.recorded_at",
+            "when the event that recorded the fact happened");
+
+    public static final Cube ENTERPRISES = Cube.stock("enterprises", "SELECT * FROM ({use:enterprise_stock})", List.of(
+            dimension("district", "f.district", STRING, "the enterprise's district"),
+            dimension("township", "f.township", STRING, "the enterprise's township"),
+            dimension("ownership", "f.ownership", STRING, "ownership"),
+            dimension("industry", "f.industry", STRING, "industry"),
+            dimension("covered", "f.covered", BOOLEAN, "covered by a live grassroots union"),
+            dimension("coveringUnionId", "f.covering_union_id", STRING, "the union covering it"),
+            dimension("coveringUnionKind", "f.covering_union_kind", STRING, "the kind of the union covering it"),
+            time("registeredOn", "f.registered_on", "registration date"),
+            time("coveredSince", "f.covered_since", "start of the current coverage"),
+            RECORDED_AT,
+            measure("enterprises", "count(*)", INTEGER, "registered enterprises"),
+            measure("enterprisesCovered", "count_if(f.covered)", INTEGER, "enterprises covered by a live grassroots union"),
+            measure("establishmentRate", "count_if(f.covered) / nullif(count(*), 0)", RATE,
+                    "covered / registered (建会率)")));
+
+    public static final Cube WORKFORCE = Cube.stock("workforce", "SELECT * FROM ({use:enterprise_stock})", List.of(
+            dimension("district", "f.district", STRING, "the enterprise's district"),
+            dimension("township", "f.township", STRING, "the enterprise's township"),
+            dimension("ownership", "f.ownership", STRING, "ownership"),
+            dimension("industry", "f.industry", STRING, "industry"),
+            dimension("covered", "f.covered", BOOLEAN, "covered by a live grassroots union"),
+            dimension("coveringUnionKind", "f.covering_union_kind", STRING, "the kind of the union covering it"),
+            time("registeredOn", "f.registered_on", "registration date"),
+            measure("workers", "coalesce(sum(f.headcount), 0)", INTEGER, "workers: the latest headcount each enterprise reported"),
+            measure("reportingEnterprises", "count(f.headcount)", INTEGER, "enterprises that reported a headcount"),
+            measure("coveredWorkers", "coalesce(sum(f.headcount) FILTER (WHERE f.covered), 0)", INTEGER,
+                    "workers of covered enterprises")));
+
+    public static final Cube UNIONS = Cube.stock("unions", "SELECT * FROM ({use:live_unions})", List.of(
+            dimension("kind", "f.kind", STRING, "union kind"),
+            dimension("subkind", "f.subkind", STRING, "subkind of a regional union"),
+            dimension("district", "f.district", STRING, "district"),
+            dimension("township", "f.township", STRING, "township"),
+            dimension("parentUnionId", "f.parent_union_id", STRING, "parent union"),
+            dimension("grassroots", "f.kind IN " + Facts.GRASSROOTS, BOOLEAN, "a grassroots union rather than a federation"),
+            time("foundedOn", "f.founded_on", "founding date"),
+            RECORDED_AT,
+            measure("unions", "count(*)", INTEGER, "unions alive")));
+
+    public static final Cube MEMBERSHIP = Cube.stock("membership", "SELECT * FROM ({use:membership_stock})", List.of(
+            dimension("district", "f.district", STRING, "the union's district"),
+            dimension("township", "f.township", STRING, "the union's township"),
+            dimension("unionKind", "f.union_kind", STRING, "the union's kind"),
+            dimension("unionSubkind", "f.union_subkind", STRING, "the union's subkind"),
+            dimension("unionId", "f.union_id", STRING, "the union"),
+            dimension("parentUnionId", "f.parent_union_id", STRING, "the union's parent"),
+            time("joinedOn", "f.joined_on", "start of the membership in this union (joining or transfer)"),
+            RECORDED_AT,
+            measure("members", "count(DISTINCT f.member_id)", INTEGER, "members")));
+
+    /** Townships as the unit of the federation's coverage: every figure of the report's grassroots panel. */
+    public static final Cube AREAS = Cube.stock("areas", """
+            SELECT t.district, t.township, coalesce(e.registered, 0) AS registered, coalesce(e.covered, 0) AS covered,
+                   coalesce(e.workers, 0) AS workers, coalesce(u.unions, 0) AS unions,
+                   coalesce(u.federation, false) AS has_federation, coalesce(m.members, 0) AS members
+            FROM (SELECT district, township FROM ({use:enterprise_stock})
+                  UNION SELECT district, township FROM ({use:live_unions}) WHERE township IS NOT NULL) t
+            LEFT JOIN (SELECT district, township, count(*) AS registered, count_if(covered) AS covered,
+                              sum(headcount) AS workers
+                       FROM ({use:enterprise_stock}) GROUP BY district, township) e
+                   ON e.district = t.district AND e.township = t.township
+            LEFT JOIN (SELECT district, township, count_if(kind IN """ + Facts.GRASSROOTS + """
+                              ) AS unions, bool_or(kind = 'TOWNSHIP_FEDERATION') AS federation
+                       FROM ({use:live_unions}) WHERE township IS NOT NULL GROUP BY district, township) u
+                   ON u.district = t.district AND u.township = t.township
+            LEFT JOIN (SELECT district, township, count(*) AS members FROM ({use:membership_stock})
+                       GROUP BY district, township) m
+                   ON m.district = t.district AND m.township = t.township""", List.of(
+            dimension("district", "f.district", STRING, "district"),
+            dimension("township", "f.township", STRING, "township"),
+            measure("townships", "count(*)", INTEGER, "townships known from live enterprises and unions"),
+            measure("townshipsWithFederation", "count_if(f.has_federation)", INTEGER, "townships with a live township federation"),
+            measure("unions", "sum(f.unions)", INTEGER, "live grassroots unions"),
+            measure("enterprisesRegistered", "sum(f.registered)", INTEGER, "registered enterprises"),
+            measure("enterprisesCovered", "sum(f.covered)", INTEGER, "enterprises covered by a live grassroots union"),
+            measure("workers", "sum(f.workers)", INTEGER, "workers of registered enterprises"),
+            measure("members", "sum(f.members)", INTEGER, "members of live grassroots unions"),
+            measure("establishmentRate", "sum(f.covered) / nullif(sum(f.registered), 0)", RATE, "covered / registered"),
+            measure("membershipRate", "sum(f.members) / nullif(sum(f.workers), 0)", RATE, "members / workers (入会率)")));
+
+    public static final Cube KEY_PROJECTS = Cube.flow("keyProjects", "SELECT * FROM ({use:key_projects})", List.of(
+            dimension("district", "f.district", STRING, "district"),
+            dimension("hasMeritCompetition", "f.has_merit_competition", BOOLEAN, "a merit competition was launched on it"),
+            time("startsOn", "f.starts_on", "start of the project"),
+            time("endsOn", "f.ends_on", "end of the project"),
+            measure("keyProjects", "count(*)", INTEGER, "key projects"),
+            measure("withMeritCompetition", "count_if(f.has_merit_competition)", INTEGER, "key projects with a merit competition"),
+            measure("meritCoverage", "count_if(f.has_merit_competition) / nullif(count(*), 0)", RATE,
+                    "share of key projects with a merit competition")));
+
+    public static final Cube COMPETITIONS = Cube.flow("competitions", """
+            SELECT c.*, ou.district AS organiser_district,
+                   (SELECT count(*) FROM ({use:participations}) p WHERE p.competition_id = c.competition_id) AS participations,
+                   (SELECT count(*) FROM ({use:awards}) a WHERE a.competition_id = c.competition_id) AS awards
+            FROM ({use:competitions}) c LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id""", List.of(
+            dimension("kind", "f.kind", STRING, "competition kind"),
+            dimension("skillContest", "f.skill_contest", BOOLEAN, "SKILL_ELITE or MASS_SKILL"),
+            dimension("organiserUnionId", "f.organiser_union_id", STRING, "organising union"),
+            dimension("organiserDistrict", "f.organiser_district", STRING, "the organising union's district"),
+            dimension("keyProjectId", "f.key_project_id", STRING, "key project of a merit competition"),
+            dimension("open", "f.closed_on IS NULL", BOOLEAN, "not closed"),
+            time("startsOn", "f.starts_on", "start"),
+            time("endsOn", "f.ends_on", "end"),
+            time("closedOn", "f.closed_on", "closing date"),
+            RECORDED_AT,
+            measure("competitions", "count(*)", INTEGER, "competitions launched"),
+            measure("participations", "coalesce(sum(f.participations), 0)", INTEGER, "enrolments"),
+            measure("awards", "coalesce(sum(f.awards), 0)", INTEGER, "awards granted")));
+
+    public static final Cube PARTICIPATIONS = Cube.flow("participations", """
+            SELECT p.*, c.kind AS competition_kind, c.skill_contest, c.starts_on AS competition_starts_on,
+                   c.organiser_union_id, ou.district AS organiser_district,
+                   EXISTS (SELECT 1 FROM ({use:awards}) a WHERE a.competition_id = p.competition_id
+                           AND a.participant_id = p.participant_id) AS awarded
+            FROM ({use:participations}) p JOIN ({use:competitions}) c ON c.competition_id = p.competition_id
+            LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id""", List.of(
+            dimension("competitionId", "f.competition_id", STRING, "competition"),
+            dimension("competitionKind", "f.competition_kind", STRING, "competition kind"),
+            dimension("skillContest", "f.skill_contest", BOOLEAN, "in a SKILL_ELITE or MASS_SKILL competition"),
+            dimension("participantKind", "f.participant_kind", STRING, "member, team or enterprise"),
+            dimension("organiserUnionId", "f.organiser_union_id", STRING, "organising union"),
+            dimension("organiserDistrict", "f.organiser_district", STRING, "the organising union's district"),
+            dimension("awarded", "f.awarded", BOOLEAN, "the participant won an award in the competition"),
+            time("enrolledOn", "f.enrolled_on", "enrolment date"),
+            time("competitionStartsOn", "f.competition_starts_on", "start of the competition"),
+            RECORDED_AT,
+            measure("participations", "count(*)", INTEGER, "enrolments"),
+            measure("participants", "count(DISTINCT f.participant_id)", INTEGER, "distinct participants"),
+            measure("awardWinners", "count_if(f.awarded)", INTEGER, "enrolments that won an award")));
+
+    public static final Cube PROPOSALS = Cube.flow("proposals", """
+            SELECT p.*, u.district, u.township, e.industry, e.ownership,
+                   CASE WHEN p.implemented_on IS NOT NULL THEN 'IMPLEMENTED' WHEN p.rejected_on IS NOT NULL THEN 'REJECTED'
+                        WHEN p.adopted_on IS NOT NULL THEN 'ADOPTED' ELSE 'SUBMITTED' END AS status
+            FROM ({use:proposals}) p LEFT JOIN unions u ON u.union_id = p.union_id
+            LEFT JOIN enterprises e ON e.enterprise_id = p.enterprise_id""", List.of(
+            dimension("category", "f.category", STRING, "proposal category"),
+            dimension("status", "f.status", STRING, "status on the date"),
+            dimension("unionId", "f.union_id", STRING, "union it was submitted through"),
+            dimension("district", "f.district", STRING, "the union's district"),
+            dimension("township", "f.township", STRING, "the union's township"),
+            dimension("enterpriseId", "f.enterprise_id", STRING, "enterprise it concerns"),
+            dimension("industry", "f.industry", STRING, "industry of the enterprise it concerns"),
+            dimension("ownership", "f.ownership", STRING, "ownership of the enterprise it concerns"),
+            dimension("recognised", "f.recognised_on IS NOT NULL", BOOLEAN, "recognised as an innovation achievement"),
+            dimension("promoted", "f.promoted_on IS NOT NULL", BOOLEAN, "promoted to further enterprises"),
+            time("submittedOn", "f.submitted_on", "submission"),
+            time("adoptedOn", "f.adopted_on", "adoption"),
+            time("implementedOn", "f.implemented_on", "implementation"),
+            time("recognisedOn", "f.recognised_on", "recognition"),
+            time("promotedOn", "f.promoted_on", "first promotion"),
+            RECORDED_AT,
+            measure("proposals", "count(*)", INTEGER, "proposals submitted"),
+            measure("adopted", "count(f.adopted_on)", INTEGER, "adopted (implemented ones included)"),
+            measure("rejected", "count(f.rejected_on)", INTEGER, "rejected"),
+            measure("implemented", "count(f.implemented_on)", INTEGER, "implemented"),
+            measure("achievements", "count(f.recognised_on)", INTEGER, "recognised as innovation achievements"),
+            measure("methodsPromoted", "count(f.promoted_on)", INTEGER, "operation methods promoted"),
+            measure("adoptionRate", "count(f.adopted_on) / nullif(count(*), 0)", RATE, "adopted / submitted"),
+            measure("economicBenefitYuan", "coalesce(sum(f.economic_benefit), 0)", MONEY, "economic benefit of implemented proposals")));
+
+    public static final Map<String, Cube> ALL = Stream.of(ENTERPRISES, WORKFORCE, UNIONS, MEMBERSHIP, AREAS,
+            KEY_PROJECTS, COMPETITIONS, PARTICIPATIONS, PROPOSALS).collect(Collectors.toUnmodifiableMap(Cube::name, Function.identity()));
+
+    private Cubes() {
+    }
+}

@@ -1,0 +1,420 @@
+package org.unionanalytics.readmodel.cube;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.domain.competition.AwardGranted;
+import org.unionanalytics.domain.competition.AwardTitle;
+import org.unionanalytics.domain.competition.CompetitionClosed;
+import org.unionanalytics.domain.competition.CompetitionKind;
+import org.unionanalytics.domain.competition.CompetitionLaunched;
+import org.unionanalytics.domain.competition.ParticipantEnrolled;
+import org.unionanalytics.domain.competition.ParticipantKind;
+import org.unionanalytics.domain.enterprise.CoverageEnded;
+import org.unionanalytics.domain.enterprise.EnterpriseCovered;
+import org.unionanalytics.domain.enterprise.EnterpriseDeregistered;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistered;
+import org.unionanalytics.domain.enterprise.Industry;
+import org.unionanalytics.domain.enterprise.Ownership;
+import org.unionanalytics.domain.enterprise.WorkforceReported;
+import org.unionanalytics.domain.keyproject.KeyProjectRegistered;
+import org.unionanalytics.domain.membership.MemberJoined;
+import org.unionanalytics.domain.membership.MemberLeft;
+import org.unionanalytics.domain.membership.MemberTransferred;
+import org.unionanalytics.domain.proposal.OperationMethodPromoted;
+import org.unionanalytics.domain.proposal.ProposalAdopted;
+import org.unionanalytics.domain.proposal.ProposalCategory;
+import org.unionanalytics.domain.proposal.ProposalImplemented;
+import org.unionanalytics.domain.proposal.ProposalRecognised;
+import org.unionanalytics.domain.proposal.ProposalRejected;
+import org.unionanalytics.domain.proposal.ProposalSubmitted;
+import org.unionanalytics.domain.shared.District;
+import org.unionanalytics.domain.union.RegionalSubkind;
+import org.unionanalytics.domain.union.UnionDissolved;
+import org.unionanalytics.domain.union.UnionEstablished;
+import org.unionanalytics.domain.union.UnionKind;
+import org.unionanalytics.readmodel.ProjectedHistory;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.unionanalytics.readmodel.cube.Ask.ask;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.CONTAINS;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.EQUALS;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.GTE;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.IN;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.IN_DATE_RANGE;
+import static org.unionanalytics.readmodel.cube.Filter.Operator.NOT_EQUALS;
+import static org.unionanalytics.readmodel.cube.Granularity.QUARTER;
+import static org.unionanalytics.readmodel.cube.Granularity.YEAR;
+
+/**
+ * Every cube over one small history whose figures are worked out by hand in the comments.
+ * Members m1..m5, enterprises e1..e5, grassroots unions a (ENTERPRISE), b (JOINT) in Haishu and
+ * c (REGIONAL), d (INDUSTRY, dissolved at the end of 2016) in Beilun.
+ */
+class CubeTest {
+
+    @TempDir
+    static Path directory;
+    static ProjectedHistory history;
+    static CubeEngine cubes;
+    /** Positions at which the history changed its mind. */
+    static long beforeTransferOfM1;
+    static long beforeImplementationOfP1;
+    static long beforeCoverageOfE3Ended;
+
+    private static LocalDate d(String date) {
+        return LocalDate.parse(date);
+    }
+
+    private static UnionEstablished union(String id, UnionKind kind, RegionalSubkind subkind, District district,
+                                          String township, String parent, String founded) {
+        return new UnionEstablished(id, id, kind, subkind, district, township, parent, d(founded));
+    }
+
+    private static EnterpriseRegistered enterprise(String id, Ownership ownership, Industry industry, District district,
+                                                   String township, String registered) {
+        return new EnterpriseRegistered(id, id, ownership, industry, district, township, d(registered));
+    }
+
+    @BeforeAll
+    static void recordTheHistory() {
+        history = new ProjectedHistory(directory);
+        cubes = new CubeEngine(history::caughtUp, java.time.Duration.ofSeconds(10));
+        history.publish(
+                union("union-city", UnionKind.MUNICIPAL_FEDERATION, null, null, null, null, "2000-01-01"),
+                union("union-haishu", UnionKind.DISTRICT_FEDERATION, null, District.HAISHU, null, "union-city", "2000-01-01"),
+                union("union-beilun", UnionKind.DISTRICT_FEDERATION, null, District.BEILUN, null, "union-city", "2000-01-01"),
+                union("union-haishu-01", UnionKind.TOWNSHIP_FEDERATION, null, District.HAISHU, "HAISHU-01", "union-haishu", "2001-01-01"),
+                union("union-beilun-01", UnionKind.TOWNSHIP_FEDERATION, null, District.BEILUN, "BEILUN-01", "union-beilun", "2001-01-01"),
+                enterprise("enterprise-1", Ownership.PRIVATE, Industry.MANUFACTURING, District.HAISHU, "HAISHU-01", "2010-01-01"),
+                enterprise("enterprise-2", Ownership.PRIVATE, Industry.HOSPITALITY, District.HAISHU, "HAISHU-01", "2011-01-01"),
+                enterprise("enterprise-3", Ownership.STATE_OWNED, Industry.CONSTRUCTION, District.BEILUN, "BEILUN-01", "2010-01-01"),
+                enterprise("enterprise-4", Ownership.PRIVATE, Industry.MANUFACTURING, District.BEILUN, "BEILUN-01", "2012-01-01"),
+                new WorkforceReported("enterprise-1", 100, d("2012-01-01")),
+                new WorkforceReported("enterprise-2", 10, d("2012-01-01")),
+                new WorkforceReported("enterprise-3", 50, d("2012-01-01")),
+                new WorkforceReported("enterprise-4", 20, d("2012-01-01")),
+                union("union-a", UnionKind.ENTERPRISE, null, District.HAISHU, "HAISHU-01", "union-haishu-01", "2013-01-01"),
+                new EnterpriseCovered("enterprise-1", "union-a", d("2013-01-01")),
+                new MemberJoined("member-1", "union-a", d("2013-02-01")),
+                new MemberJoined("member-2", "union-a", d("2013-02-01")),
+                union("union-b", UnionKind.JOINT, null, District.HAISHU, "HAISHU-01", "union-haishu-01", "2013-06-01"),
+                new EnterpriseCovered("enterprise-2", "union-b", d("2013-06-01")),
+                new MemberJoined("member-3", "union-b", d("2013-07-01")),
+                union("union-c", UnionKind.REGIONAL, RegionalSubkind.COMMUNITY, District.BEILUN, "BEILUN-01", "union-beilun-01", "2014-01-01"),
+                union("union-d", UnionKind.INDUSTRY, null, District.BEILUN, "BEILUN-01", "union-beilun-01", "2014-01-01"),
+                new EnterpriseCovered("enterprise-3", "union-c", d("2014-01-01")),
+                new EnterpriseCovered("enterprise-4", "union-c", d("2014-02-01")),
+                new MemberJoined("member-4", "union-c", d("2014-02-01")),
+                new MemberJoined("member-5", "union-d", d("2014-02-01")),
+                new ProposalSubmitted("proposal-1", "member-1", "union-a", "enterprise-1", ProposalCategory.RATIONALIZATION,
+                        "p1", d("2014-03-01")),
+                new ProposalAdopted("proposal-1", d("2014-04-01")),
+                new CompetitionLaunched("competition-1", "union-haishu", CompetitionKind.SKILL_ELITE, "c1",
+                        d("2014-04-01"), d("2014-04-30"), null),
+                new ParticipantEnrolled("competition-1", ParticipantKind.MEMBER, "member-1", d("2014-04-02")),
+                new ParticipantEnrolled("competition-1", ParticipantKind.MEMBER, "member-2", d("2014-04-02")),
+                new ParticipantEnrolled("competition-1", ParticipantKind.TEAM, "team-x", d("2014-04-02")),
+                new AwardGranted("competition-1", "member-1", AwardTitle.FIRST_PRIZE, d("2014-04-30")),
+                new CompetitionClosed("competition-1", d("2014-04-30")),
+                new KeyProjectRegistered("keyproject-2", "kp2", District.HAISHU, d("2013-01-01"), d("2014-12-31")));
+        beforeImplementationOfP1 = history.head();
+        history.publish(
+                new ProposalImplemented("proposal-1", d("2014-09-01"), new BigDecimal("1000.50")),
+                new ProposalRecognised("proposal-1", d("2015-01-10")));
+        beforeTransferOfM1 = history.head();
+        history.publish(
+                new MemberTransferred("member-1", "union-a", "union-b", d("2015-01-01")),
+                new KeyProjectRegistered("keyproject-1", "kp1", District.BEILUN, d("2015-01-01"), d("2018-12-31")),
+                new ProposalSubmitted("proposal-2", "member-2", "union-a", "enterprise-1", ProposalCategory.OPERATION_METHOD,
+                        "p2", d("2015-02-01")),
+                new ProposalAdopted("proposal-2", d("2015-03-01")),
+                enterprise("enterprise-5", Ownership.FOREIGN_INVESTED, Industry.MANUFACTURING, District.BEILUN, "BEILUN-02", "2015-03-01"),
+                new WorkforceReported("enterprise-5", 30, d("2015-03-01")),
+                new WorkforceReported("enterprise-1", 110, d("2015-01-01")),
+                new CompetitionLaunched("competition-2", "union-beilun", CompetitionKind.MASS_SKILL, "c2",
+                        d("2015-05-01"), d("2015-12-31"), null),
+                new ProposalSubmitted("proposal-3", "member-3", "union-b", "enterprise-2", ProposalCategory.RATIONALIZATION,
+                        "p3", d("2015-05-01")),
+                new ParticipantEnrolled("competition-2", ParticipantKind.MEMBER, "member-4", d("2015-05-02")),
+                new ProposalRejected("proposal-3", d("2015-05-20"), "no"),
+                new ParticipantEnrolled("competition-2", ParticipantKind.MEMBER, "member-5", d("2015-06-01")),
+                new OperationMethodPromoted("proposal-2", List.of("enterprise-3"), d("2015-06-01")));
+        beforeCoverageOfE3Ended = history.head();
+        history.publish(
+                new CoverageEnded("enterprise-3", "union-c", d("2015-12-31")),
+                new EnterpriseCovered("enterprise-3", "union-d", d("2016-01-01")),
+                new ProposalSubmitted("proposal-4", "member-4", "union-c", null, ProposalCategory.SMALL_INVENTION,
+                        "p4", d("2016-01-05")),
+                new CompetitionLaunched("competition-3", "union-beilun", CompetitionKind.KEY_PROJECT_MERIT, "c3",
+                        d("2016-01-01"), d("2016-12-31"), "keyproject-1"),
+                new ParticipantEnrolled("competition-3", ParticipantKind.ENTERPRISE, "enterprise-3", d("2016-02-01")),
+                new MemberLeft("member-1", "union-b", d("2016-06-30")),
+                new EnterpriseDeregistered("enterprise-4", d("2016-06-30")),
+                new AwardGranted("competition-3", "enterprise-3", AwardTitle.MODEL_COLLECTIVE, d("2016-12-01")),
+                new UnionDissolved("union-d", d("2016-12-31")));
+    }
+
+    @AfterAll
+    static void close() {
+        history.close();
+    }
+
+    /** Rows as "dimension values -> measure values" lines, easy to compare with hand counts. */
+    private static List<String> lines(Ask ask) {
+        return cubes.run(ask.query()).stream()
+                .map(row -> row.values().stream().map(String::valueOf).collect(Collectors.joining(" ")))
+                .toList();
+    }
+
+    @Nested
+    class Membership {
+
+        @Test
+        void members_by_district_on_a_date() {
+            // 2014-06-30: a has m1 m2, b has m3, c has m4, d has m5
+            assertThat(lines(ask("membership").by("district").measure("members").asOf("2014-06-30")))
+                    .containsExactly("BEILUN 2", "HAISHU 3");
+            // 2017-01-01: m1 left, d dissolved
+            assertThat(lines(ask("membership").by("district").measure("members").asOf("2017-01-01")))
+                    .containsExactly("BEILUN 1", "HAISHU 2");
+        }
+
+        @Test
+        void members_at_the_end_of_each_year_as_a_series() {
+            assertThat(lines(ask("membership").per("date", YEAR).measure("members")
+                    .where("date", IN_DATE_RANGE, d("2013-01-01"), d("2016-12-31"))))
+                    .containsExactly("{year=2013-01-01} 3", "{year=2014-01-01} 5", "{year=2015-01-01} 5",
+                            "{year=2016-01-01} 3");
+        }
+
+        @Test
+        void a_member_who_transfers_and_later_leaves_counts_where_he_was_on_each_date() {
+            Ask byKind = ask("membership").by("unionKind").measure("members");
+            assertThat(lines(byKind.asOf("2014-12-31"))).containsExactly("ENTERPRISE 2", "INDUSTRY 1", "JOINT 1", "REGIONAL 1");
+            assertThat(lines(ask("membership").by("unionKind").measure("members").asOf("2015-06-30")))
+                    .containsExactly("ENTERPRISE 1", "INDUSTRY 1", "JOINT 2", "REGIONAL 1");
+            assertThat(lines(ask("membership").by("unionKind").measure("members").asOf("2016-07-01")))
+                    .containsExactly("ENTERPRISE 1", "INDUSTRY 1", "JOINT 1", "REGIONAL 1");
+        }
+
+        @Test
+        void before_the_transfer_was_recorded_the_server_knew_the_member_in_his_first_union() {
+            assertThat(lines(ask("membership").by("unionKind").measure("members").asOf("2015-06-30")
+                    .knownAt(beforeTransferOfM1)))
+                    .containsExactly("ENTERPRISE 2", "INDUSTRY 1", "JOINT 1", "REGIONAL 1");
+        }
+
+        @Test
+        void members_by_the_year_their_current_spell_began() {
+            assertThat(lines(ask("membership").per("joinedOn", YEAR).measure("members").asOf("2015-06-30")))
+                    .containsExactly("{year=2013-01-01} 2", "{year=2014-01-01} 2", "{year=2015-01-01} 1");
+        }
+    }
+
+    @Nested
+    class Enterprises {
+
+        @Test
+        void coverage_and_establishment_rate_by_district() {
+            // 2017-01-01: e4 deregistered; e3's union d dissolved on 2016-12-31; e5 never covered
+            assertThat(lines(ask("enterprises").by("district").measure("enterprises", "enterprisesCovered", "establishmentRate")
+                    .asOf("2017-01-01")))
+                    .containsExactly("BEILUN 2 0 0.0", "HAISHU 2 2 1.0");
+        }
+
+        @Test
+        void an_enterprise_that_changes_union_is_covered_by_each_in_turn() {
+            Ask e3 = ask("enterprises").by("coveringUnionId").where("coveringUnionId", IN, "union-c", "union-d")
+                    .where("ownership", EQUALS, "STATE_OWNED").measure("enterprises");
+            assertThat(lines(e3.asOf("2015-06-30"))).containsExactly("union-c 1");
+            assertThat(lines(ask("enterprises").by("coveringUnionId").where("ownership", EQUALS, "STATE_OWNED")
+                    .measure("enterprises").asOf("2016-03-01"))).containsExactly("union-d 1");
+            assertThat(lines(ask("enterprises").by("covered").where("ownership", EQUALS, "STATE_OWNED")
+                    .measure("enterprises").asOf("2017-01-01"))).containsExactly("false 1");
+            assertThat(lines(ask("enterprises").by("coveringUnionId").where("ownership", EQUALS, "STATE_OWNED")
+                    .measure("enterprises").asOf("2016-03-01").knownAt(beforeCoverageOfE3Ended)))
+                    .containsExactly("union-c 1");
+        }
+
+        @Test
+        void the_establishment_rate_of_private_enterprises_in_one_township_on_a_past_date() {
+            assertThat(lines(ask("enterprises").measure("enterprises", "establishmentRate").asOf("2016-03-01")
+                    .where("ownership", EQUALS, "PRIVATE").where("township", EQUALS, "BEILUN-01")))
+                    .containsExactly("1 1.0");
+        }
+
+        @Test
+        void enterprises_by_ownership() {
+            assertThat(lines(ask("enterprises").by("ownership").measure("enterprises", "enterprisesCovered").asOf("2016-03-01")))
+                    .containsExactly("FOREIGN_INVESTED 1 0", "PRIVATE 3 3", "STATE_OWNED 1 1");
+        }
+    }
+
+    @Nested
+    class Workforce {
+
+        @Test
+        void workers_take_each_enterprises_latest_report_on_the_date() {
+            assertThat(lines(ask("workforce").by("district").measure("workers").asOf("2014-06-30")))
+                    .containsExactly("BEILUN 70", "HAISHU 110");
+            assertThat(lines(ask("workforce").by("covered").measure("workers").asOf("2016-03-01")))
+                    .containsExactly("false 30", "true 190");
+        }
+    }
+
+    @Nested
+    class Unions {
+
+        @Test
+        void live_grassroots_unions_by_kind() {
+            assertThat(lines(ask("unions").by("kind").measure("unions").asOf("2017-01-01").where("grassroots", EQUALS, true)))
+                    .containsExactly("ENTERPRISE 1", "JOINT 1", "REGIONAL 1");
+            assertThat(lines(ask("unions").by("district").measure("unions").asOf("2015-01-01").where("grassroots", EQUALS, true)))
+                    .containsExactly("BEILUN 2", "HAISHU 2");
+        }
+    }
+
+    @Nested
+    class Areas {
+
+        @Test
+        void rates_per_district() {
+            assertThat(lines(ask("areas").by("district").measure("townships", "townshipsWithFederation", "unions",
+                    "enterprisesRegistered", "enterprisesCovered", "workers", "members", "membershipRate",
+                    "establishmentRate").asOf("2016-03-01")))
+                    .containsExactly("BEILUN 2 1 2 3 2 100 2 0.02 " + (2.0 / 3), "HAISHU 1 1 2 2 2 120 3 0.025 1.0");
+        }
+    }
+
+    @Nested
+    class Competitions {
+
+        @Test
+        void competitions_with_their_participations_and_awards() {
+            assertThat(lines(ask("competitions").by("kind").measure("competitions", "participations", "awards")))
+                    .containsExactly("KEY_PROJECT_MERIT 1 1 1", "MASS_SKILL 1 2 0", "SKILL_ELITE 1 3 1");
+        }
+
+        @Test
+        void open_and_closed_on_a_date() {
+            assertThat(lines(ask("competitions").by("organiserDistrict", "open").measure("competitions").asOf("2015-06-30")))
+                    .containsExactly("BEILUN true 1", "HAISHU false 1");
+        }
+
+        @Test
+        void participations_in_skill_contests_by_kind() {
+            assertThat(lines(ask("participations").by("competitionKind", "participantKind").measure("participations")
+                    .where("skillContest", EQUALS, true)))
+                    .containsExactly("MASS_SKILL MEMBER 2", "SKILL_ELITE MEMBER 2", "SKILL_ELITE TEAM 1");
+        }
+
+        @Test
+        void participations_per_quarter() {
+            assertThat(lines(ask("participations").per("enrolledOn", QUARTER).measure("participations", "awardWinners")))
+                    .containsExactly("{quarter=2014-04-01} 3 1", "{quarter=2015-04-01} 2 0", "{quarter=2016-01-01} 1 1");
+        }
+
+        @Test
+        void key_projects_with_a_merit_competition() {
+            assertThat(lines(ask("keyProjects").measure("keyProjects", "withMeritCompetition", "meritCoverage")
+                    .asOf("2017-09-21").where("endsOn", GTE, d("2012-10-01"))))
+                    .containsExactly("2 1 0.5");
+        }
+    }
+
+    @Nested
+    class Proposals {
+
+        @Test
+        void proposals_by_category_with_adoption_rate_and_benefit() {
+            assertThat(lines(ask("proposals").by("category").measure("proposals", "adopted", "adoptionRate", "economicBenefitYuan")))
+                    .containsExactly("OPERATION_METHOD 1 1 1.0 0.00", "RATIONALIZATION 2 1 0.5 1000.50",
+                            "SMALL_INVENTION 1 0 0.0 0.00");
+        }
+
+        @Test
+        void a_proposal_adopted_then_implemented_has_the_status_of_each_date_and_position() {
+            assertThat(lines(ask("proposals").by("status").measure("proposals").asOf("2014-06-30")))
+                    .containsExactly("ADOPTED 1");
+            assertThat(lines(ask("proposals").by("status").measure("proposals").asOf("2014-12-31")))
+                    .containsExactly("IMPLEMENTED 1");
+            assertThat(lines(ask("proposals").by("status").measure("proposals", "economicBenefitYuan").asOf("2014-12-31")
+                    .knownAt(beforeImplementationOfP1)))
+                    .containsExactly("ADOPTED 1 0.00");
+        }
+
+        @Test
+        void proposals_by_industry_and_status() {
+            assertThat(lines(ask("proposals").by("industry", "status").measure("proposals")))
+                    .containsExactly("HOSPITALITY REJECTED 1", "MANUFACTURING ADOPTED 1", "MANUFACTURING IMPLEMENTED 1",
+                            "null SUBMITTED 1");
+        }
+
+        @Test
+        void recognitions_and_promotions_by_year_of_submission() {
+            assertThat(lines(ask("proposals").per("submittedOn", YEAR).measure("achievements", "methodsPromoted")))
+                    .containsExactly("{year=2014-01-01} 1 0", "{year=2015-01-01} 0 1", "{year=2016-01-01} 0 0");
+        }
+    }
+
+    @Nested
+    class HostileInput {
+
+        @Test
+        void sql_in_a_filter_value_is_only_a_value() {
+            assertThat(lines(ask("unions").measure("unions").where("township", EQUALS, "'; DROP TABLE unions; --")))
+                    .containsExactly("0");
+            assertThat(lines(ask("unions").measure("unions").where("township", CONTAINS, "%")))
+                    .containsExactly("0");
+            assertThat(lines(ask("unions").measure("unions").asOf("2015-01-01")
+                    .where("township", NOT_EQUALS, "x' OR '1'='1"))).containsExactly("9");
+        }
+
+        @Test
+        void a_huge_list_is_refused_and_a_large_one_answered() {
+            Object[] tooMany = java.util.stream.IntStream.range(0, CubeCompiler.MAX_LIST + 1).mapToObj(i -> "union-" + i).toArray();
+            assertThatThrownBy(() -> cubes.run(ask("unions").measure("unions").where("parentUnionId", IN, tooMany).query()))
+                    .isInstanceOf(InvalidCubeQuery.class).hasMessageContaining("1 to 10000 values");
+            Object[] many = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "union-haishu-" + i).toArray();
+            many[4_999] = "union-haishu-01";
+            assertThat(lines(ask("unions").measure("unions").asOf("2015-01-01").where("parentUnionId", IN, many)))
+                    .containsExactly("2");
+        }
+
+        @Test
+        void unknown_members_and_misplaced_ones_are_refused_by_name() {
+            assertThatThrownBy(() -> cubes.run(ask("unions").by("name; DROP TABLE unions").measure("unions").query()))
+                    .isInstanceOf(InvalidCubeQuery.class).hasMessageContaining("no member named");
+            assertThatThrownBy(() -> cubes.run(ask("unions").by("unions").query()))
+                    .isInstanceOf(InvalidCubeQuery.class).hasMessageContaining("is a measure");
+            assertThatThrownBy(() -> cubes.run(ask("proposals").per("date", YEAR).measure("proposals").query()))
+                    .isInstanceOf(InvalidCubeQuery.class).hasMessageContaining("counts what happened");
+            assertThatThrownBy(() -> cubes.run(ask("membership").per("date", YEAR).measure("members").query()))
+                    .isInstanceOf(InvalidCubeQuery.class).hasMessageContaining("inDateRange");
+        }
+
+        @Test
+        void or_combines_conditions() {
+            assertThat(lines(ask("unions").measure("unions").asOf("2015-01-01").where(new Filter.Or(List.of(
+                    new Filter.Condition("kind", EQUALS, List.of("JOINT")),
+                    new Filter.Condition("kind", EQUALS, List.of("REGIONAL")))))))
+                    .containsExactly("2");
+        }
+
+        @Test
+        void the_tables_are_still_there() {
+            assertThat(cubes.run(ask("unions").measure("unions").asOf("2015-01-01").query()))
+                    .extracting(row -> row.get("unions")).containsExactly(9L);
+        }
+    }
+}
