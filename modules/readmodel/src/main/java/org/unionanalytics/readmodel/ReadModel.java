@@ -97,6 +97,25 @@ public final class ReadModel implements AutoCloseable {
         }
     }
 
+    /** Whether this read model is the one to answer from (a rebuild marks it once it has caught up). */
+    boolean isActive() {
+        return read(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT value FROM read_model_info WHERE key = 'active'")) {
+                return rows.next() && rows.getString(1).equals("true");
+            }
+        });
+    }
+
+    /** Uses a reader connection: the writer belongs to the projector's thread. */
+    void markActive() {
+        read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.execute("INSERT OR REPLACE INTO read_model_info VALUES ('active', 'true')");
+            }
+        });
+    }
+
     DuckDBConnection writer() {
         return writer;
     }

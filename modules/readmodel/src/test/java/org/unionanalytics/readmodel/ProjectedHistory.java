@@ -62,6 +62,10 @@ public final class ProjectedHistory implements AutoCloseable {
         return model;
     }
 
+    public EmbeddedEventStore events() {
+        return events;
+    }
+
     public ReadModel model() {
         return model;
     }

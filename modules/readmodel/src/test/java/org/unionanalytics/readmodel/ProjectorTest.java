@@ -15,11 +15,13 @@ import org.unionanalytics.domain.membership.MemberTransferred;
 import org.unionanalytics.domain.union.UnionDissolved;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
+import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.query.MemberQueries;
 import org.unionanalytics.readmodel.query.Report;
 import org.unionanalytics.readmodel.query.ReportQuery;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,8 +51,14 @@ class ProjectorTest {
         history.publish(payloads);
     }
 
-    private ReportQuery reports() {
-        return new ReportQuery(history.caughtUp());
+    private Reports reports() {
+        history.caughtUp();
+        ReportQuery query = new ReportQuery(new CubeEngine(history::model, Duration.ofSeconds(10)));
+        return (from, to) -> query.report(from, to, null, null);
+    }
+
+    private interface Reports {
+        Report report(LocalDate from, LocalDate to);
     }
 
     private void aSmallFederation() {

@@ -1,0 +1,192 @@
+package org.unionanalytics.readmodel;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+
+/**
+ * The read model a server answers from, and its rebuilds. Read models are numbered generations
+ * in one directory ({@code 1.duckdb}, {@code 2.duckdb}, ...); the newest one marked active is
+ * used. A rebuild fills the next generation from the start of the event log while the current one
+ * keeps answering, then marks it active, switches queries over and deletes the old one. A rebuild
+ * cut short by a crash leaves an inactive generation, which is deleted at the next start.
+ */
+public final class ReadSide implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
+
+    private final Path directory;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final LongSupplier head;
+    private final int batch;
+    private final int readers;
+    private volatile Generation current;
+    private volatile RebuildStatus lastRebuild;
+    private volatile Generation building;
+    private volatile Instant buildStarted;
+    private Thread rebuilding;
+
+    private record Generation(int number, Path file, ReadModel model, Projector projector) {
+    }
+
+    public ReadSide(Path directory, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
+                    int batch, int readers) {
+        this.directory = directory;
+        this.events = events;
+        this.head = head;
+        this.batch = batch;
+        this.readers = readers;
+        this.current = openActive();
+    }
+
+    private Generation openActive() {
+        List<Path> files = generations();
+        for (Path file : files) {
+            ReadModel model = ReadModel.open(file, readers);
+            if (model.isActive()) {
+                files.stream().filter(other -> !other.equals(file)).forEach(ReadSide::delete);
+                return new Generation(number(file), file, model, new Projector(model, events, head, batch).start());
+            }
+            model.close();
+        }
+        files.forEach(ReadSide::delete);
+        Path first = directory.resolve("1.duckdb");
+        ReadModel model = ReadModel.open(first, readers);
+        model.markActive();
+        return new Generation(1, first, model, new Projector(model, events, head, batch).start());
+    }
+
+    /** Generation files, newest first. */
+    private List<Path> generations() {
+        try {
+            Files.createDirectories(directory);
+            try (Stream<Path> files = Files.list(directory)) {
+                return new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("\\d+\\.duckdb"))
+                        .sorted(Comparator.comparingInt(ReadSide::number).reversed()).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the read-model directory " + directory, e);
+        }
+    }
+
+    private static int number(Path file) {
+        String name = file.getFileName().toString();
+        return Integer.parseInt(name.substring(0, name.indexOf('.')));
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(Path.of(file + ".wal"));
+        } catch (IOException e) {
+            log.warn("Could not delete the old read model {}: {}", file, e.getMessage());
+        }
+    }
+
+    public ReadModel model() {
+        return current.model();
+    }
+
+    public long position() {
+        return current.projector().position();
+    }
+
+    public CompletableFuture<Long> awaitPosition(long target, Duration timeout) {
+        return current.projector().awaitPosition(target, timeout);
+    }
+
+    /** The rebuild under way, or the last one; null if there was none since the start. */
+    public RebuildStatus rebuildStatus() {
+        Thread running = rebuilding;
+        return running != null && running.isAlive() ? progress() : lastRebuild;
+    }
+
+    private RebuildStatus progress() {
+        Generation next = building;
+        long position = next == null ? 0 : next.projector().position();
+        double seconds = Math.max(0.001, Duration.between(buildStarted, Instant.now()).toMillis() / 1000.0);
+        return new RebuildStatus(RebuildStatus.State.RUNNING, buildStarted, null, position, head.getAsLong(),
+                position / seconds, null);
+    }
+
+    /** Starts a rebuild unless one is running; either way answers with its status. */
+    public synchronized RebuildStatus rebuild() {
+        if (rebuilding != null && rebuilding.isAlive()) {
+            return rebuildStatus();
+        }
+        buildStarted = Instant.now();
+        building = null;
+        rebuilding = new Thread(this::replay, "read-model-rebuild");
+        rebuilding.setDaemon(true);
+        rebuilding.start();
+        return new RebuildStatus(RebuildStatus.State.RUNNING, buildStarted, null, 0, head.getAsLong(), 0, null);
+    }
+
+    /** Rebuilds in the calling thread and returns once queries have switched to the new read model. */
+    public RebuildStatus rebuildNow() {
+        buildStarted = Instant.now();
+        replay();
+        return lastRebuild;
+    }
+
+    private void replay() {
+        Generation old = current;
+        Path file = directory.resolve((old.number() + 1) + ".duckdb");
+        delete(file);
+        log.info("Rebuilding the read model into {} from the start of the event log ({} events)", file, head.getAsLong());
+        try {
+            ReadModel model = ReadModel.open(file, readers);
+            Generation next = new Generation(old.number() + 1, file, model, new Projector(model, events, head, batch).start());
+            building = next;
+            long target;
+            do {
+                target = head.getAsLong();
+                next.projector().awaitPosition(target, Duration.ofHours(24)).join();
+            } while (next.projector().position() < head.getAsLong());
+            model.markActive();
+            current = next;
+            old.projector().close();
+            old.model().close();
+            delete(old.file());
+            Instant finished = Instant.now();
+            double seconds = Math.max(0.001, Duration.between(buildStarted, finished).toMillis() / 1000.0);
+            lastRebuild = new RebuildStatus(RebuildStatus.State.SWITCHED, buildStarted, finished, next.projector().position(),
+                    target, next.projector().position() / seconds, null);
+            log.info("The rebuilt read model has caught up at event {} ({} events/s); queries use it now",
+                    next.projector().position(), String.format("%,.0f", lastRebuild.eventsPerSecond()));
+        } catch (RuntimeException e) {
+            log.error("Rebuilding the read model failed; the current one keeps answering", e);
+            lastRebuild = new RebuildStatus(RebuildStatus.State.FAILED, buildStarted, Instant.now(), 0, head.getAsLong(), 0,
+                    e.getMessage());
+            Generation failed = building;
+            if (failed != null) {
+                failed.projector().close();
+                failed.model().close();
+            }
+            delete(file);
+        } finally {
+            building = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        Generation generation = current;
+        generation.projector().close();
+        generation.model().close();
+    }
+}

@@ -1,0 +1,117 @@
+package org.unionanalytics.readmodel;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.readmodel.cube.CubeEngine;
+import org.unionanalytics.readmodel.cube.CubeQuery;
+import org.unionanalytics.readmodel.cube.Cubes;
+import org.unionanalytics.readmodel.cube.Granularity;
+import org.unionanalytics.readmodel.cube.Member;
+import org.unionanalytics.readmodel.query.ReportQuery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadSideTest {
+
+    @TempDir
+    Path directory;
+    private ProjectedHistory history;
+    private ReadSide readSide;
+
+    @BeforeEach
+    void recordTheHistory() {
+        history = new ProjectedHistory(directory.resolve("scratch"));
+        CubeHistory.record(history);
+        readSide = open();
+    }
+
+    @AfterEach
+    void close() {
+        readSide.close();
+        history.close();
+    }
+
+    private ReadSide open() {
+        return new ReadSide(directory.resolve("readmodel"), history.events(), history::head, 7, 2);
+    }
+
+    /** Every member of every cube, by each dimension and each time dimension, plus the report. */
+    private List<Object> everyAnswer() {
+        assertThat(readSide.awaitPosition(history.head(), Duration.ofSeconds(10)).join()).isEqualTo(history.head());
+        CubeEngine engine = new CubeEngine(readSide::model, Duration.ofSeconds(10));
+        List<Object> answers = new ArrayList<>();
+        LocalDate on = LocalDate.of(2016, 3, 1);
+        Cubes.ALL.values().forEach(cube -> {
+            List<String> measures = cube.members().values().stream().filter(m -> m.kind() == Member.Kind.MEASURE)
+                    .map(Member::name).toList();
+            cube.members().values().forEach(member -> {
+                var dimensions = member.kind() == Member.Kind.DIMENSION ? List.of(member.name()) : List.<String>of();
+                var times = member.kind() == Member.Kind.TIME_DIMENSION
+                        ? List.of(new CubeQuery.TimeSelection(member.name(), Granularity.MONTH)) : List.<CubeQuery.TimeSelection>of();
+                answers.add(engine.run(new CubeQuery(cube.name(), dimensions, times, measures, null, List.of(),
+                        CubeQuery.DEFAULT_LIMIT, 0, on, null, CubeEngine.defaultZone())));
+            });
+        });
+        answers.add(new ReportQuery(engine).report(LocalDate.of(2012, 10, 1), LocalDate.of(2017, 9, 21), null, null));
+        return answers;
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> files = Files.list(directory.resolve("readmodel"))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".duckdb")).sorted().toList();
+        }
+    }
+
+    @Test
+    void a_rebuild_from_the_event_log_gives_exactly_the_answers_of_the_live_built_model() throws Exception {
+        List<Object> live = everyAnswer();
+        assertThat(live).hasSizeGreaterThan(60);
+        RebuildStatus status = readSide.rebuildNow();
+        assertThat(status.state()).isEqualTo(RebuildStatus.State.SWITCHED);
+        assertThat(status.position()).isEqualTo(history.head());
+        assertThat(everyAnswer()).isEqualTo(live);
+        assertThat(files()).containsExactly("2.duckdb");
+    }
+
+    @Test
+    void after_a_restart_the_rebuilt_model_is_the_one_in_use() throws Exception {
+        List<Object> live = everyAnswer();
+        readSide.rebuildNow();
+        readSide.close();
+        readSide = open();
+        assertThat(everyAnswer()).isEqualTo(live);
+        assertThat(files()).containsExactly("2.duckdb");
+    }
+
+    @Test
+    void queries_keep_being_answered_while_a_rebuild_runs_in_the_background() {
+        List<Object> live = everyAnswer();
+        RebuildStatus started = readSide.rebuild();
+        assertThat(started.state()).isEqualTo(RebuildStatus.State.RUNNING);
+        assertThat(everyAnswer()).isEqualTo(live);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> readSide.rebuildStatus().state() == RebuildStatus.State.SWITCHED);
+        assertThat(everyAnswer()).isEqualTo(live);
+    }
+
+    @Test
+    void an_unfinished_rebuild_is_discarded_at_the_next_start() throws Exception {
+        List<Object> live = everyAnswer();
+        readSide.close();
+        ReadModel.open(directory.resolve("readmodel").resolve("2.duckdb"), 1).close();
+        readSide = open();
+        assertThat(files()).containsExactly("1.duckdb");
+        assertThat(everyAnswer()).isEqualTo(live);
+        assertThat(readSide.position()).isEqualTo(history.head());
+    }
+}
