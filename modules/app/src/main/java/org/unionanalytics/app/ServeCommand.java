@@ -39,10 +39,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds a GraphQL request may run before it is abandoned. Default: ${DEFAULT-VALUE}.")
     int requestTimeoutSeconds;
 
+    @Option(names = "--query-timeout", defaultValue = "10",
+            description = "Seconds one analytics query may run before it is cancelled. Default: ${DEFAULT-VALUE}.")
+    int queryTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
-                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds));
+                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds));
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,10 +9,12 @@ import org.unionanalytics.api.command.CommandDispatcher;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.graphql.GraphQLFactory;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
+import org.unionanalytics.api.query.Analytics;
+import org.unionanalytics.api.query.KnownAt;
 import org.unionanalytics.api.query.Queries;
 import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
-import org.unionanalytics.readmodel.Projector;
-import org.unionanalytics.readmodel.ReadModel;
+import org.unionanalytics.readmodel.ReadSide;
+import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.query.EntityQueries;
 import org.unionanalytics.readmodel.query.MemberQueries;
 import org.unionanalytics.readmodel.query.ReportQuery;
@@ -30,8 +32,7 @@ public final class UnionAnalytics implements AutoCloseable {
 
     private final RocksDbEventStorageEngine storage;
     private final CommandSide commands;
-    private final ReadModel readModel;
-    private final Projector projector;
+    private final ReadSide readSide;
     private final ExecutorService queryThreads;
     private final Vertx vertx;
     private final HttpServer http;
@@ -42,21 +43,23 @@ public final class UnionAnalytics implements AutoCloseable {
         storage = RocksDbEventStorageEngine.builder().directory(settings.dataDirectory().resolve("events"))
                 .eventSerializer(events).snapshotSerializer(Serializers.snapshots()).build();
         commands = new CommandSide(storage, events, settings.commandThreads());
-        readModel = ReadModel.open(settings.dataDirectory().resolve("readmodel.duckdb"), settings.queryThreads());
-        projector = new Projector(readModel, commands.eventStore(), storage::lastPosition, settings.projectionBatch()).start();
+        readSide = new ReadSide(settings.dataDirectory().resolve("readmodel"), commands.eventStore(), storage::lastPosition,
+                settings.projectionBatch(), settings.queryThreads());
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         var dispatcher = new CommandDispatcher(commands.gateway(), storage, storage, queryThreads);
-        var queries = new Queries(new EntityQueries(readModel), new MemberQueries(readModel), new ReportQuery(readModel),
-                projector, storage::lastPosition);
-        var graphQL = GraphQLFactory.create(queries, new Mutations(dispatcher));
-        var handler = new GraphQLHttpHandler(graphQL, queryThreads, projector, settings.maxAwait(), settings.requestTimeout());
+        var cubes = new CubeEngine(readSide::model, settings.queryTimeout());
+        var knownAt = new KnownAt(time -> storage.createTokenAt(time.toInstant()).position().orElse(0));
+        var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
+                new ReportQuery(cubes), readSide, storage::lastPosition, knownAt);
+        var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher));
+        var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout());
         vertx = Vertx.vertx();
         http = ApiServer.start(vertx, handler, settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; data in {}; "
                         + "{} events in the log, read model at {}; started in {} ms",
                 settings.host(), http.actualPort(), settings.dataDirectory().toAbsolutePath(), storage.lastPosition(),
-                projector.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                readSide.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     public static UnionAnalytics start(Settings settings) {
@@ -82,9 +85,8 @@ public final class UnionAnalytics implements AutoCloseable {
         http.close().toCompletionStage().toCompletableFuture().join();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         commands.close();
-        projector.close();
         queryThreads.shutdown();
-        readModel.close();
+        readSide.close();
         storage.close();
         log.info("Union Analytics stopped");
     }

@@ -14,7 +14,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDirectory) {
-        return new TestServer(UnionAnalytics.start(Settings.defaults(dataDirectory, 0)));
+        return start(Settings.defaults(dataDirectory, 0));
+    }
+
+    static TestServer start(Settings settings) {
+        return new TestServer(UnionAnalytics.start(settings));
     }
 
     @Override

@@ -24,14 +24,19 @@ final class Walkthrough {
     }
 
     static List<String> operations() {
+        return readmeSection("walkthrough");
+    }
+
+    /** The GraphQL blocks between {@code <!-- name:start -->} and {@code <!-- name:end -->} of the README. */
+    static List<String> readmeSection(String name) {
         String readme;
         try {
             readme = Files.readString(Path.of("../../README.md"));
         } catch (IOException e) {
             throw new IllegalStateException("the README is not where the tests expect it: " + e, e);
         }
-        String section = readme.substring(readme.indexOf("<!-- walkthrough:start -->"),
-                readme.indexOf("<!-- walkthrough:end -->"));
+        String section = readme.substring(readme.indexOf("<!-- " + name + ":start -->"),
+                readme.indexOf("<!-- " + name + ":end -->"));
         List<String> operations = new ArrayList<>();
         Matcher block = GRAPHQL_BLOCK.matcher(section);
         while (block.find()) {

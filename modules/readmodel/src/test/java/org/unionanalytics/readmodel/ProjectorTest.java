@@ -101,7 +101,7 @@ class ProjectorTest {
                 new MemberLeft("member-1", "union-b", D2013.plusYears(2)),
                 new MemberJoined("member-1", "union-a", D2013.plusYears(3)));
 
-        assertThat(new MemberQueries(history.caughtUp()).spells("member-1"))
+        assertThat(new MemberQueries(history::caughtUp).spells("member-1"))
                 .extracting(s -> s.get("unionId") + " " + s.get("joinedOn") + ".." + s.get("endedOn"))
                 .containsExactly("union-a 2013-01-01..2014-01-01", "union-b 2014-01-01..2015-01-01",
                         "union-a 2016-01-01..null");

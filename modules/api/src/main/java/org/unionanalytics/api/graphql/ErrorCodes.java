@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.domain.shared.NotFound;
 import org.unionanalytics.domain.shared.RuleViolation;
+import org.unionanalytics.readmodel.cube.QueryTimeout;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             message = "a concurrent command changed the same aggregate first; retry: " + cause.getMessage();
         } else if (cause instanceof IllegalArgumentException) {
             extensions.put("code", "INVALID_INPUT");
+            message = cause.getMessage();
+        } else if (cause instanceof QueryTimeout) {
+            extensions.put("code", "TIMEOUT");
             message = cause.getMessage();
         } else if (cause instanceof TimeoutException) {
             extensions.put("code", "TIMEOUT");

@@ -10,6 +10,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.unionanalytics.api.command.Mutations;
+import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.Queries;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class GraphQLFactory {
 
     /** The SDL files, in the order they build on each other. */
     static final List<String> SDL_FILES = List.of("schema.graphqls", "grassroots.graphqls", "competitions.graphqls",
-            "proposals.graphqls", "report.graphqls");
+            "proposals.graphqls", "report.graphqls", "analytics.graphqls");
 
     /** Deep enough for union → parent → parent … lookups a client may want, not for abuse. */
     public static final int MAX_DEPTH = 12;
@@ -32,7 +33,7 @@ public final class GraphQLFactory {
     private GraphQLFactory() {
     }
 
-    public static GraphQL create(Queries queries, Mutations mutations) {
+    public static GraphQL create(Queries queries, Analytics analytics, Mutations mutations) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         for (String file : SDL_FILES) {
@@ -41,6 +42,7 @@ public final class GraphQLFactory {
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE).scalar(Scalars.DATE_TIME).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
         queries.wire(wiring);
+        analytics.wire(wiring);
         mutations.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         return GraphQL.newGraphQL(schema)

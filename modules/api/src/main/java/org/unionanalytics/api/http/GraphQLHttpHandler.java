@@ -13,7 +13,7 @@ import graphql.parser.Parser;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.unionanalytics.readmodel.Projector;
+import org.unionanalytics.readmodel.ReadSide;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,14 +38,14 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     private final GraphQL graphQL;
     private final Executor workers;
-    private final Projector projector;
+    private final ReadSide readSide;
     private final Duration maxAwait;
     private final Duration timeout;
 
-    public GraphQLHttpHandler(GraphQL graphQL, Executor workers, Projector projector, Duration maxAwait, Duration timeout) {
+    public GraphQLHttpHandler(GraphQL graphQL, Executor workers, ReadSide readSide, Duration maxAwait, Duration timeout) {
         this.graphQL = graphQL;
         this.workers = workers;
-        this.projector = projector;
+        this.readSide = readSide;
         this.maxAwait = maxAwait;
         this.timeout = timeout;
     }
@@ -116,12 +116,12 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
             wanted = context.request().getHeader("Await-Position");
         }
         if (wanted == null) {
-            return CompletableFuture.completedFuture(projector.position());
+            return CompletableFuture.completedFuture(readSide.position());
         }
         try {
-            return projector.awaitPosition(Long.parseLong(wanted.toString().trim()), maxAwait);
+            return readSide.awaitPosition(Long.parseLong(wanted.toString().trim()), maxAwait);
         } catch (NumberFormatException e) {
-            return CompletableFuture.completedFuture(projector.position());
+            return CompletableFuture.completedFuture(readSide.position());
         }
     }
 

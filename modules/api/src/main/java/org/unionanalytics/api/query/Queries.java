@@ -2,7 +2,8 @@ package org.unionanalytics.api.query;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
-import org.unionanalytics.readmodel.Projector;
+import org.unionanalytics.readmodel.ReadSide;
+import org.unionanalytics.readmodel.RebuildStatus;
 import org.unionanalytics.readmodel.query.EntityQueries;
 import org.unionanalytics.readmodel.query.EntityView;
 import org.unionanalytics.readmodel.query.MemberQueries;
@@ -12,6 +13,7 @@ import org.unionanalytics.readmodel.query.Views;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,16 +30,18 @@ public final class Queries {
     private final EntityQueries entities;
     private final MemberQueries members;
     private final ReportQuery reports;
-    private final Projector projector;
+    private final ReadSide readSide;
     private final LongSupplier eventLogHead;
+    private final KnownAt knownAt;
 
-    public Queries(EntityQueries entities, MemberQueries members, ReportQuery reports, Projector projector,
-                   LongSupplier eventLogHead) {
+    public Queries(EntityQueries entities, MemberQueries members, ReportQuery reports, ReadSide readSide,
+                   LongSupplier eventLogHead, KnownAt knownAt) {
         this.entities = entities;
         this.members = members;
         this.reports = reports;
-        this.projector = projector;
+        this.readSide = readSide;
         this.eventLogHead = eventLogHead;
+        this.knownAt = knownAt;
     }
 
     public void wire(RuntimeWiring.Builder wiring) {
@@ -54,7 +58,10 @@ public final class Queries {
                 .dataFetcher("proposal", lookup(Views.PROPOSALS))
                 .dataFetcher("proposals", connection(Views.PROPOSALS))
                 .dataFetcher("member", env -> member(env.getArgument("id")))
-                .dataFetcher("report", env -> reports.report(env.<LocalDate>getArgument("from"), env.getArgument("to"))));
+                .dataFetcher("report", env -> reports.report(env.<LocalDate>getArgument("from"), env.getArgument("to"),
+                        env.getArgument("asOf"), knownAt.of(env))));
+        wiring.type("Mutation", type -> type.dataFetcher("rebuildReadModel", env -> status(readSide.rebuild())));
+        wiring.type("ReadModelStatus", type -> type.dataFetcher("rebuild", env -> status(readSide.rebuildStatus())));
         wiring.type("Union", type -> type.dataFetcher("parent", reference(Views.UNIONS, "parentUnionId")));
         wiring.type("Enterprise", type -> type.dataFetcher("coveringUnion", reference(Views.UNIONS, "coveringUnionId")));
         wiring.type("Competition", type -> type
@@ -67,8 +74,23 @@ public final class Queries {
         wiring.type("MembershipSpell", type -> type.dataFetcher("union", reference(Views.UNIONS, "unionId")));
     }
 
+    private static Map<String, Object> status(RebuildStatus status) {
+        if (status == null) {
+            return null;
+        }
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("state", status.state().name());
+        fields.put("startedAt", status.startedAt().atOffset(ZoneOffset.UTC));
+        fields.put("finishedAt", status.finishedAt() == null ? null : status.finishedAt().atOffset(ZoneOffset.UTC));
+        fields.put("position", status.position());
+        fields.put("target", status.target());
+        fields.put("eventsPerSecond", status.eventsPerSecond());
+        fields.put("failure", status.failure());
+        return fields;
+    }
+
     private Map<String, Object> readModelStatus() {
-        long position = projector.position();
+        long position = readSide.position();
         long head = eventLogHead.getAsLong();
         return Map.of("position", position, "eventLogPosition", head, "upToDate", position >= head);
     }

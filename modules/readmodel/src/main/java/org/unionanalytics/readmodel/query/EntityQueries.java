@@ -9,20 +9,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 
 /** Lookups by id and filtered, keyset-paginated lists of entities. */
 public final class EntityQueries {
 
-    private final ReadModel model;
+    private final Supplier<ReadModel> model;
 
-    public EntityQueries(ReadModel model) {
+    public EntityQueries(Supplier<ReadModel> model) {
         this.model = model;
     }
 
     public Optional<Map<String, Object>> byId(EntityView view, String id) {
         String sql = "SELECT " + view.select() + " FROM " + view.table() + " WHERE " + view.idColumn() + " = ?";
-        return model.read(connection -> query(connection, sql, List.of(id))).stream().findFirst();
+        return model.get().read(connection -> query(connection, sql, List.of(id))).stream().findFirst();
     }
 
     /** Rows matching every given filter, ordered by id, starting after {@code afterId}. */
@@ -51,7 +52,7 @@ public final class EntityQueries {
             pageParameters.add(afterId);
         }
         String count = "SELECT count(*) AS total FROM " + view.table() + " WHERE " + where;
-        return model.read(connection -> {
+        return model.get().read(connection -> {
             List<Map<String, Object>> rows = query(connection, page, pageParameters);
             long total = ((Number) query(connection, count, parameters).get(0).get("total")).longValue();
             boolean more = rows.size() > first;

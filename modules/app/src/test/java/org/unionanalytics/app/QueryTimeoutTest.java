@@ -1,0 +1,31 @@
+package org.unionanalytics.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryTimeoutTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void a_query_over_its_time_is_cancelled_with_a_clear_error_and_the_server_carries_on() {
+        Settings defaults = Settings.defaults(dataDirectory, 0);
+        Settings impatient = new Settings(defaults.dataDirectory(), defaults.host(), 0, defaults.commandThreads(),
+                defaults.queryThreads(), defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(),
+                Duration.ofMillis(1));
+        try (TestServer server = TestServer.start(impatient)) {
+            GraphQLClient.Answer answer = server.client.post("""
+                    { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-09-21"]}}) {
+                        date { day } members workers membershipRate } } }""");
+            assertThat(answer.errorCode()).as("%s", answer.body()).isEqualTo("TIMEOUT");
+            assertThat(answer.firstError().path("message").asText()).contains("cancelled");
+            assertThat(server.client.post("{ readModel { upToDate } }").data().at("/readModel/upToDate").asBoolean()).isTrue();
+        }
+    }
+}
