@@ -22,15 +22,19 @@ public final class Cubes {
     private static final Member RECORDED_AT = timestamp("recordedAt", "f.recorded_at",
             "when the event that recorded the fact happened");
 
-    public static final Cube ENTERPRISES = Cube.stock("enterprises", "SELECT * FROM ({use:enterprise_stock})", List.of(
+    /** Enterprises and workforce slice the same facts: registered enterprises on the date. */
+    private static final List<Member> ENTERPRISE_DIMENSIONS = List.of(
             dimension("district", "f.district", STRING, "the enterprise's district"),
             dimension("township", "f.township", STRING, "the enterprise's township"),
             dimension("ownership", "f.ownership", STRING, "ownership"),
             dimension("industry", "f.industry", STRING, "industry"),
             dimension("covered", "f.covered", BOOLEAN, "covered by a live grassroots union"),
-            dimension("coveringUnionId", "f.covering_union_id", STRING, "the union covering it"),
             dimension("coveringUnionKind", "f.covering_union_kind", STRING, "the kind of the union covering it"),
-            time("registeredOn", "f.registered_on", "registration date"),
+            time("registeredOn", "f.registered_on", "registration date"));
+
+    public static final Cube ENTERPRISES = Cube.stock("enterprises", "SELECT * FROM ({use:enterprise_stock})", with(
+            ENTERPRISE_DIMENSIONS,
+            dimension("coveringUnionId", "f.covering_union_id", STRING, "the union covering it"),
             time("coveredSince", "f.covered_since", "start of the current coverage"),
             RECORDED_AT,
             measure("enterprises", "count(*)", INTEGER, "registered enterprises"),
@@ -38,14 +42,8 @@ public final class Cubes {
             measure("establishmentRate", "count_if(f.covered) / nullif(count(*), 0)", RATE,
                     "covered / registered (建会率)")));
 
-    public static final Cube WORKFORCE = Cube.stock("workforce", "SELECT * FROM ({use:enterprise_stock})", List.of(
-            dimension("district", "f.district", STRING, "the enterprise's district"),
-            dimension("township", "f.township", STRING, "the enterprise's township"),
-            dimension("ownership", "f.ownership", STRING, "ownership"),
-            dimension("industry", "f.industry", STRING, "industry"),
-            dimension("covered", "f.covered", BOOLEAN, "covered by a live grassroots union"),
-            dimension("coveringUnionKind", "f.covering_union_kind", STRING, "the kind of the union covering it"),
-            time("registeredOn", "f.registered_on", "registration date"),
+    public static final Cube WORKFORCE = Cube.stock("workforce", "SELECT * FROM ({use:enterprise_stock})", with(
+            ENTERPRISE_DIMENSIONS,
             measure("workers", "coalesce(sum(f.headcount), 0)", INTEGER, "workers: the latest headcount each enterprise reported"),
             measure("reportingEnterprises", "count(f.headcount)", INTEGER, "enterprises that reported a headcount"),
             measure("coveredWorkers", "coalesce(sum(f.headcount) FILTER (WHERE f.covered), 0)", INTEGER,
@@ -188,5 +186,9 @@ public final class Cubes {
             KEY_PROJECTS, COMPETITIONS, PARTICIPATIONS, PROPOSALS).collect(Collectors.toUnmodifiableMap(Cube::name, Function.identity()));
 
     private Cubes() {
+    }
+
+    private static List<Member> with(List<Member> shared, Member... own) {
+        return Stream.concat(shared.stream(), Stream.of(own)).toList();
     }
 }
