@@ -10,7 +10,9 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -28,6 +30,7 @@ import org.unionanalytics.domain.proposal.Proposal;
 import org.unionanalytics.domain.union.Union;
 import org.unionanalytics.domain.union.UnionFounding;
 import org.unionanalytics.domain.union.UnionRegistry;
+import org.unionanalytics.eventstore.BatchFriendlyEventStore;
 import org.unionanalytics.eventstore.CommandLog;
 
 import java.util.List;
@@ -60,7 +63,9 @@ final class CommandSide implements AutoCloseable {
                 .configureSerializer(c -> messages)
                 .configureMessageSerializer(c -> messages)
                 .configureEventSerializer(c -> eventSerializer)
-                .configureEmbeddedEventStore(c -> storage)
+                .configureEventStore(c -> BatchFriendlyEventStore.create(EmbeddedEventStore.builder().storageEngine(storage)
+                        .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
+                        .spanFactory(c.getComponent(EventBusSpanFactory.class))))
                 .configureTransactionManager(c -> NoTransactionManager.instance())
                 .configureCommandBus(c -> {
                     var bus = AsynchronousCommandBus.builder().executor(commandThreads)

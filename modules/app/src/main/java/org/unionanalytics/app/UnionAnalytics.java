@@ -12,8 +12,6 @@ import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.KnownAt;
 import org.unionanalytics.api.query.Queries;
-import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
-import org.unionanalytics.readmodel.ReadSide;
 import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.query.EntityQueries;
 import org.unionanalytics.readmodel.query.MemberQueries;
@@ -30,23 +28,18 @@ public final class UnionAnalytics implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnionAnalytics.class);
 
-    private final RocksDbEventStorageEngine storage;
-    private final CommandSide commands;
-    private final ReadSide readSide;
+    private final Node node;
     private final ExecutorService queryThreads;
     private final Vertx vertx;
     private final HttpServer http;
 
     private UnionAnalytics(Settings settings) {
         long started = System.nanoTime();
-        var events = Serializers.events();
-        storage = RocksDbEventStorageEngine.builder().directory(settings.dataDirectory().resolve("events"))
-                .eventSerializer(events).snapshotSerializer(Serializers.snapshots()).build();
-        commands = new CommandSide(storage, events, settings.commandThreads());
-        readSide = new ReadSide(settings.dataDirectory().resolve("readmodel"), commands.eventStore(), storage::lastPosition,
-                settings.projectionBatch(), settings.queryThreads());
+        node = new Node(settings);
+        var storage = node.storage;
+        var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
-        var dispatcher = new CommandDispatcher(commands.gateway(), storage, storage, queryThreads);
+        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, storage, queryThreads);
         var cubes = new CubeEngine(readSide::model, settings.queryTimeout());
         var knownAt = new KnownAt(time -> storage.createTokenAt(time.toInstant()).position().orElse(0));
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
@@ -64,6 +57,10 @@ public final class UnionAnalytics implements AutoCloseable {
 
     public static UnionAnalytics start(Settings settings) {
         return new UnionAnalytics(settings);
+    }
+
+    Node node() {
+        return node;
     }
 
     public int port() {
@@ -84,10 +81,8 @@ public final class UnionAnalytics implements AutoCloseable {
     public void close() {
         http.close().toCompletionStage().toCompletableFuture().join();
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        commands.close();
         queryThreads.shutdown();
-        readSide.close();
-        storage.close();
+        node.close();
         log.info("Union Analytics stopped");
     }
 }

@@ -21,6 +21,10 @@ final class TestServer implements AutoCloseable {
         return new TestServer(UnionAnalytics.start(settings));
     }
 
+    Node node() {
+        return server.node();
+    }
+
     @Override
     public void close() {
         server.close();

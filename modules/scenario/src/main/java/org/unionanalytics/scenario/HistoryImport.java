@@ -1,0 +1,116 @@
+package org.unionanalytics.scenario;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.unionanalytics.eventstore.CommandLog;
+import org.unionanalytics.eventstore.DuplicateCommandException;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Feeds a history through the command side: each phase's commands run in parallel (up to a bound
+ * of commands in flight), phases one after the other. Every command carries its id, and ids the
+ * event store has already recorded are skipped, so an interrupted import simply runs again.
+ */
+public final class HistoryImport {
+
+    /** What an import did. */
+    public record Result(long commands, long skipped, long events, Duration took) {
+
+        public double eventsPerSecond() {
+            return events / Math.max(0.001, took.toMillis() / 1000.0);
+        }
+    }
+
+    private final CommandGateway gateway;
+    private final CommandLog commandLog;
+    private final LongSupplier eventPosition;
+    private final int inFlight;
+    private final Consumer<String> progress;
+
+    public HistoryImport(CommandGateway gateway, CommandLog commandLog, LongSupplier eventPosition, int inFlight,
+                         Consumer<String> progress) {
+        this.gateway = gateway;
+        this.commandLog = commandLog;
+        this.eventPosition = eventPosition;
+        this.inFlight = inFlight;
+        this.progress = progress;
+    }
+
+    public Result run(Iterator<List<Step>> phases) throws InterruptedException {
+        long started = System.nanoTime();
+        long firstPosition = eventPosition.getAsLong();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong skipped = new AtomicLong();
+        AtomicReference<String> currentPhase = new AtomicReference<>("starting");
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "import-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reporter.scheduleAtFixedRate(() -> progress.accept(line(currentPhase.get(), sent.get(), skipped.get(),
+                eventPosition.getAsLong() - firstPosition, System.nanoTime() - started)), 1, 1, TimeUnit.SECONDS);
+        try {
+            Semaphore slots = new Semaphore(inFlight);
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            int number = 0;
+            while (phases.hasNext()) {
+                List<Step> phase = phases.next();
+                currentPhase.set("phase " + ++number);
+                for (Step step : phase) {
+                    if (failure.get() != null) {
+                        break;
+                    }
+                    if (commandLog.find(step.commandId()).isPresent()) {
+                        skipped.incrementAndGet();
+                        continue;
+                    }
+                    slots.acquire();
+                    var message = GenericCommandMessage.asCommandMessage(step.command())
+                            .andMetaData(Map.of(CommandLog.COMMAND_ID, step.commandId()));
+                    gateway.send(message).whenComplete((result, error) -> {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                        if (cause instanceof DuplicateCommandException) {
+                            skipped.incrementAndGet();
+                        } else if (cause != null) {
+                            failure.compareAndSet(null, new IllegalStateException("command " + step.commandId() + " ("
+                                    + step.command().getClass().getSimpleName() + ") was refused: " + cause.getMessage(), cause));
+                        } else {
+                            sent.incrementAndGet();
+                        }
+                        slots.release();
+                    });
+                }
+                slots.acquire(inFlight);
+                slots.release(inFlight);
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+            }
+        } finally {
+            reporter.shutdownNow();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        Result result = new Result(sent.get(), skipped.get(), eventPosition.getAsLong() - firstPosition, took);
+        progress.accept(line("done", result.commands(), result.skipped(), result.events(), took.toNanos()));
+        return result;
+    }
+
+    private static String line(String phase, long commands, long skipped, long events, long nanos) {
+        double seconds = Math.max(0.001, nanos / 1e9);
+        return String.format("import %s: %,d commands (%,.0f/s), %,d events (%,.0f/s), %,d already imported, %.0f s",
+                phase, commands, commands / seconds, events, events / seconds, skipped, seconds);
+    }
+}

@@ -1,0 +1,57 @@
+package org.unionanalytics.scenario;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReferenceHistoryTest {
+
+    private static String write(long seed, double scale) {
+        StringWriter out = new StringWriter();
+        HistoryFile.write(new ReferenceHistory(seed, scale), out);
+        return out.toString();
+    }
+
+    @Test
+    void the_same_seed_and_scale_give_the_same_history_byte_for_byte() {
+        assertThat(write(7, 0.002)).isEqualTo(write(7, 0.002));
+        assertThat(write(8, 0.002)).isNotEqualTo(write(7, 0.002));
+    }
+
+    @Test
+    void a_history_file_reads_back_as_the_same_commands_phase_by_phase() {
+        List<List<Step>> generated = new ArrayList<>();
+        new ReferenceHistory(3, 0.002).forEachRemaining(generated::add);
+        List<List<Step>> read = new ArrayList<>();
+        HistoryFile.read(new BufferedReader(new StringReader(write(3, 0.002)))).forEachRemaining(read::add);
+        assertThat(read).isEqualTo(generated);
+    }
+
+    @Test
+    void every_command_id_is_unique_and_phases_come_in_order() {
+        List<Step> steps = new ArrayList<>();
+        new ReferenceHistory(1, 0.002).forEachRemaining(steps::addAll);
+        assertThat(steps.stream().map(Step::commandId).distinct().count()).isEqualTo(steps.size());
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).phase()).isGreaterThanOrEqualTo(steps.get(i - 1).phase());
+        }
+    }
+
+    @Test
+    void the_figures_scale_by_rounding() {
+        ReferenceFigures full = new ReferenceFigures(1.0);
+        assertThat(full.unions()).isEqualTo(27_500);
+        assertThat(full.members()).isEqualTo(3_720_000);
+        assertThat(full.enterprisesCovered() / (double) full.enterprisesRegistered()).isGreaterThanOrEqualTo(0.95);
+        assertThat(full.keyProjectsWithMerit() / (double) full.keyProjects()).isGreaterThanOrEqualTo(0.9);
+        ReferenceFigures small = new ReferenceFigures(1.0 / 200);
+        assertThat(small.unions()).isEqualTo(138);
+        assertThat(small.operationMethodsPromoted()).isEqualTo(10);
+    }
+}
