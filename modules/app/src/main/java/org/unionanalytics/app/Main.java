@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code union-analytics serve ...}. */
 @Command(name = "union-analytics", mixinStandardHelpOptions = true, version = "union-analytics 0.1.0",
         description = "Event-sourced GraphQL analytics server for a city federation of trade unions.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ReplayCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ReplayCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,193 @@
+package org.unionanalytics.app;
+
+import org.unionanalytics.scenario.HistoryImport;
+import org.unionanalytics.scenario.ReferenceHistory;
+import org.unionanalytics.scenario.bench.RawBaselines;
+import org.unionanalytics.scenario.bench.Samples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the server on the reference history: import, rebuild, query latency, HTTP overhead, "
+                + "memory and disk, each beside the raw figure of the library underneath where one exists.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final String GRASSROOTS = "('ENTERPRISE', 'JOINT', 'REGIONAL', 'INDUSTRY')";
+
+    /** Three ad-hoc questions, as a client asks them and as one would ask DuckDB directly. */
+    private record Question(String name, String graphql, String sql) {
+    }
+
+    private static final List<Question> QUESTIONS = List.of(
+            new Question("members by district, per quarter (all memberships)", """
+                    { analytics { membership(where: {date: {inDateRange: ["2012-10-01", "2017-09-21"]}}) {
+                        date { quarter } district members } } }""", """
+                    WITH q AS (SELECT CAST(s AS DATE) AS quarter,
+                                      LEAST(CAST(s + INTERVAL 3 month - INTERVAL 1 day AS DATE), DATE '2017-09-21') AS on_date
+                               FROM range(DATE '2012-10-01', DATE '2017-09-22', INTERVAL 3 month) t(s))
+                    SELECT q.quarter, u.district, count(*) FROM q
+                    JOIN memberships m ON m.started_on <= q.on_date AND (m.ended_on IS NULL OR m.ended_on > q.on_date)
+                    JOIN unions u ON u.union_id = m.union_id AND u.kind IN """ + GRASSROOTS + """
+                     AND u.founded_on <= q.on_date AND (u.dissolved_on IS NULL OR u.dissolved_on > q.on_date)
+                    GROUP BY ALL ORDER BY 1, 2"""),
+            new Question("proposals adopted per industry and year, with benefit", """
+                    { analytics { proposals(where: {adoptedOn: {set: true}}) {
+                        industry adoptedOn { year } adopted economicBenefitYuan } } }""", """
+                    SELECT e.industry, date_trunc('year', p.adopted_on), count(*), sum(p.economic_benefit)
+                    FROM proposals p LEFT JOIN enterprises e USING (enterprise_id)
+                    WHERE p.adopted_on IS NOT NULL GROUP BY ALL ORDER BY 1, 2"""),
+            new Question("establishment rate by district on 2017-09-21", """
+                    { analytics { enterprises(asOf: "2017-09-21") { district enterprises enterprisesCovered establishmentRate } } }""", """
+                    SELECT e.district, count(*), count(c.enterprise_id), count(c.enterprise_id) / count(*)
+                    FROM enterprises e LEFT JOIN (
+                        SELECT c.enterprise_id FROM coverages c JOIN unions u ON u.union_id = c.union_id
+                        AND u.kind IN """ + GRASSROOTS + """
+                         AND u.founded_on <= DATE '2017-09-21'
+                        AND (u.dissolved_on IS NULL OR u.dissolved_on > DATE '2017-09-21')
+                        WHERE c.started_on <= DATE '2017-09-21' AND (c.ended_on IS NULL OR c.ended_on > DATE '2017-09-21')) c
+                    USING (enterprise_id)
+                    WHERE e.registered_on <= DATE '2017-09-21' AND (e.deregistered_on IS NULL OR e.deregistered_on > DATE '2017-09-21')
+                    GROUP BY 1 ORDER BY 1"""));
+
+    private static final String REPORT = "{ report { grassroots { unions members workers establishmentRate membershipRate "
+            + "townships townshipsWithFederation enterprisesCovered enterprisesRegistered } economy { keyProjectCoverage "
+            + "skillContests skillContestParticipations proposals innovationAchievements operationMethodsPromoted } } }";
+
+    @Option(names = "--data-dir", required = true,
+            description = "Where the benchmark keeps its server's data; an empty directory imports the history first.")
+    Path dataDirectory;
+
+    @Option(names = "--scale", defaultValue = "1.0", description = "Scale of the reference history. Default: ${DEFAULT-VALUE}.")
+    double scale;
+
+    @Option(names = "--samples", defaultValue = "30", description = "Timed requests per query. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--load-seconds", defaultValue = "5", description = "Seconds of each throughput run. Default: ${DEFAULT-VALUE}.")
+    int loadSeconds;
+
+    private final List<String> lines = new ArrayList<>();
+
+    private void report(String format, Object... values) {
+        String line = String.format(format, values);
+        lines.add(line);
+        System.out.println(line);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings defaults = Settings.defaults(dataDirectory, 0);
+        Settings settings = new Settings(dataDirectory, defaults.host(), 0, 64, defaults.queryThreads(),
+                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), Duration.ofSeconds(60));
+        report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        importHistory(settings);
+        rebuild(settings);
+        try (UnionAnalytics server = UnionAnalytics.start(settings)) {
+            queries(server);
+            throughput(server);
+        }
+        baselines();
+        report("peak RSS %,d MB; disk %,d MB (event store %,d MB, read model %,d MB)", peakRssMb(), sizeMb(dataDirectory),
+                sizeMb(dataDirectory.resolve("events")), sizeMb(dataDirectory.resolve("readmodel")));
+        return 0;
+    }
+
+    private void importHistory(Settings settings) throws InterruptedException {
+        try (Node node = new Node(settings)) {
+            if (node.storage.lastPosition() > 0) {
+                report("import: skipped, %s already holds %,d events", dataDirectory, node.storage.lastPosition());
+                return;
+            }
+            HistoryImport.Result result = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
+                    256, line -> { }).run(new ReferenceHistory(1, scale));
+            report("import: %,d commands, %,d events in %.1f s = %,.0f events/s (%,.0f commands/s)", result.commands(),
+                    result.events(), result.took().toMillis() / 1000.0, result.eventsPerSecond(),
+                    result.commands() / (result.took().toMillis() / 1000.0));
+            long started = System.nanoTime();
+            node.readSide.awaitPosition(node.storage.lastPosition(), Duration.ofHours(2)).join();
+            report("read model caught up %.1f s after the import ended", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private void rebuild(Settings settings) {
+        try (Node node = new Node(settings)) {
+            node.readSide.awaitPosition(node.storage.lastPosition(), Duration.ofHours(2)).join();
+            var status = node.readSide.rebuildNow();
+            report("rebuild: %,d events in %.1f s = %,.0f events/s", status.position(),
+                    Duration.between(status.startedAt(), status.finishedAt()).toMillis() / 1000.0, status.eventsPerSecond());
+        }
+    }
+
+    private void queries(UnionAnalytics server) {
+        HttpLoad http = new HttpLoad();
+        Samples report = Samples.time(5, samples, () -> http.post(server.port(), REPORT));
+        report("report: p50 %.1f ms, p99 %.1f ms", report.median(), report.percentile(99));
+        for (Question question : QUESTIONS) {
+            Samples ours = Samples.time(3, samples, () -> http.post(server.port(), question.graphql()));
+            Samples direct = Samples.time(3, samples, () -> server.node().readSide.model().read(connection -> {
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(question.sql())) {
+                    int count = 0;
+                    while (rows.next()) {
+                        count++;
+                    }
+                    return count;
+                }
+            }));
+            report("cube '%s': p50 %.1f ms, p99 %.1f ms; DuckDB directly p50 %.1f ms; ratio %.2f", question.name(),
+                    ours.median(), ours.percentile(99), direct.median(), ours.median() / direct.median());
+        }
+    }
+
+    private void throughput(UnionAnalytics server) {
+        HttpLoad http = new HttpLoad();
+        try (BareEndpoint bare = new BareEndpoint()) {
+            double[] ours = new double[3];
+            double[] baseline = new double[3];
+            Duration each = Duration.ofSeconds(loadSeconds);
+            http.requestsPerSecond(server.port(), "{ readModel { upToDate } }", 16, Duration.ofSeconds(2));
+            http.requestsPerSecond(bare.port(), "{ hello }", 16, Duration.ofSeconds(2));
+            for (int run = 0; run < 3; run++) {
+                ours[run] = http.requestsPerSecond(server.port(), "{ readModel { upToDate } }", 16, each);
+                baseline[run] = http.requestsPerSecond(bare.port(), "{ hello }", 16, each);
+            }
+            double oursMedian = Samples.of(ours).median();
+            double bareMedian = Samples.of(baseline).median();
+            report("trivial query: %,.0f requests/s; bare Vert.x + graphql-java %,.0f requests/s; ratio %.2f",
+                    oursMedian, bareMedian, oursMedian / bareMedian);
+        }
+    }
+
+    private void baselines() throws Exception {
+        Path scratch = Files.createTempDirectory("bench-raw");
+        report("raw RocksDB: %,.0f events/s appended in fsynced batches of 1,000",
+                RawBaselines.rocksDbSyncedAppends(scratch.resolve("rocks"), 200_000));
+        report("raw DuckDB Appender: %,.0f rows/s", RawBaselines.duckDbAppender(scratch.resolve("raw.duckdb"), 2_000_000));
+        report("raw Jackson: %,.0f event payloads decoded/s on one core", RawBaselines.jacksonDecodes(1_000_000));
+    }
+
+    private static long peakRssMb() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    }
+
+    private static long sizeMb(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+        }
+    }
+}
