@@ -50,7 +50,8 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings defaults = Settings.defaults(dataDirectory, 0);
         Settings settings = new Settings(dataDirectory, defaults.host(), 0, commandThreads, defaults.queryThreads(),
-                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), defaults.queryTimeout());
+                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), defaults.queryTimeout(),
+                defaults.keptAnswers());
         try (Node node = new Node(settings)) {
             HistoryImport feed = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
                     inFlight, System.out::println);

@@ -43,10 +43,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Seconds one analytics query may run before it is cancelled. Default: ${DEFAULT-VALUE}.")
     int queryTimeoutSeconds;
 
+    @Option(names = "--kept-answers", defaultValue = "256",
+            description = "Analytics answers kept while the read model stays where they were computed (0: none). Default: ${DEFAULT-VALUE}.")
+    int keptAnswers;
+
     @Override
     public Integer call() throws InterruptedException {
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
-                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds));
+                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
+                keptAnswers);
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

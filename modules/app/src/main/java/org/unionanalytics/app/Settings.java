@@ -12,13 +12,15 @@ import java.time.Duration;
  * @param maxAwait        longest a query waits for the read model to reach a client's position
  * @param requestTimeout  longest a GraphQL request may run
  * @param queryTimeout    longest one analytics query may run before it is cancelled
+ * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
-                       int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout) {
+                       int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
+                       int keptAnswers) {
 
     /** Loopback only, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), 256);
     }
 }

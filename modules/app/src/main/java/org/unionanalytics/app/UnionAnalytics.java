@@ -40,7 +40,7 @@ public final class UnionAnalytics implements AutoCloseable {
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, storage, queryThreads);
-        var cubes = new CubeEngine(readSide::model, settings.queryTimeout());
+        var cubes = new CubeEngine(readSide::model, readSide::position, settings.queryTimeout(), settings.keptAnswers());
         var knownAt = new KnownAt(time -> storage.createTokenAt(time.toInstant()).position().orElse(0));
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
                 new ReportQuery(cubes), readSide, storage::lastPosition, knownAt);

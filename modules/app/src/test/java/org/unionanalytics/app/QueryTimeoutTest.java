@@ -18,7 +18,7 @@ class QueryTimeoutTest {
         Settings defaults = Settings.defaults(dataDirectory, 0);
         Settings impatient = new Settings(defaults.dataDirectory(), defaults.host(), 0, defaults.commandThreads(),
                 defaults.queryThreads(), defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(),
-                Duration.ofMillis(1));
+                Duration.ofMillis(1), 0);
         try (TestServer server = TestServer.start(impatient)) {
             GraphQLClient.Answer answer = server.client.post("""
                     { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-09-21"]}}) {

@@ -40,6 +40,8 @@ class ProjectorTest {
     @BeforeEach
     void start() {
         history = new ProjectedHistory(directory);
+        reportQuery = new ReportQuery(new CubeEngine(history::model, () -> history.projector().position(),
+                Duration.ofSeconds(10)));
     }
 
     @AfterEach
@@ -53,9 +55,11 @@ class ProjectorTest {
 
     private Reports reports() {
         history.caughtUp();
-        ReportQuery query = new ReportQuery(new CubeEngine(history::model, Duration.ofSeconds(10)));
-        return (from, to) -> query.report(from, to, null, null);
+        return (from, to) -> reportQuery.report(from, to, null, null);
     }
+
+    /** One engine for the whole test, so that its answers are kept from one report to the next. */
+    private ReportQuery reportQuery;
 
     private interface Reports {
         Report report(LocalDate from, LocalDate to);
@@ -91,6 +95,16 @@ class ProjectorTest {
         assertThat(report.grassroots().townships()).isEqualTo(2);
         assertThat(report.grassroots().townshipsWithFederation()).isEqualTo(1);
         assertThat(reports().report(FROM, D2013.plusYears(1)).grassroots().workers()).isEqualTo(15);
+    }
+
+    @Test
+    void a_kept_answer_is_given_again_only_while_the_read_model_stays_where_it_was() {
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013));
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(1);
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(1);
+        publish(new MemberJoined("member-2", "union-b", D2013));
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(2);
     }
 
     @Test

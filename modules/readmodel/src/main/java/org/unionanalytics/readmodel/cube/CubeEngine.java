@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Answers cube queries from the read model, bounded in time. Rows come back as maps from member
  * name to value; a time dimension maps each selected granularity to its bucket.
+ *
+ * <p>Answers are kept for as long as the read model stays at the position they were computed at:
+ * a dashboard or a report asked again between two writes costs a map lookup, not a scan.
  */
 public final class CubeEngine {
 
@@ -34,17 +39,47 @@ public final class CubeEngine {
     });
 
     private final Supplier<ReadModel> model;
+    private final LongSupplier position;
     private final CubeCompiler compiler = new CubeCompiler();
     private final Duration timeout;
+    private final Map<Answer, List<Map<String, Object>>> answers;
 
-    public CubeEngine(Supplier<ReadModel> model, Duration timeout) {
+    /** A question, the read model it was asked of, and that model's position. */
+    private record Answer(CompiledQuery query, ReadModel model, long position) {
+    }
+
+    /** Keeps up to 256 answers. */
+    public CubeEngine(Supplier<ReadModel> model, LongSupplier position, Duration timeout) {
+        this(model, position, timeout, 256);
+    }
+
+    /** @param keptAnswers answers kept at once (each at most {@link CubeQuery#MAX_LIMIT} rows); 0 keeps none */
+    public CubeEngine(Supplier<ReadModel> model, LongSupplier position, Duration timeout, int keptAnswers) {
         this.model = model;
+        this.position = position;
         this.timeout = timeout;
+        this.answers = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Answer, List<Map<String, Object>>> eldest) {
+                return size() > keptAnswers;
+            }
+        });
     }
 
     public List<Map<String, Object>> run(CubeQuery query) {
         CompiledQuery compiled = compiler.compile(query, LocalDate.now(query.timezone()));
-        return model.get().read(connection -> {
+        Answer key = new Answer(compiled, model.get(), position.getAsLong());
+        List<Map<String, Object>> cached = answers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Map<String, Object>> rows = execute(key.model(), compiled);
+        answers.put(key, rows);
+        return rows;
+    }
+
+    private List<Map<String, Object>> execute(ReadModel model, CompiledQuery compiled) {
+        return model.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(compiled.sql())) {
                 for (int i = 0; i < compiled.parameters().size(); i++) {
                     statement.setObject(i + 1, compiled.parameters().get(i));
@@ -55,7 +90,7 @@ public final class CubeEngine {
                     cancelQuietly(statement);
                 }, timeout.toMillis(), TimeUnit.MILLISECONDS);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return rows(rows);
+                    return List.copyOf(rows(rows));
                 } catch (SQLException e) {
                     if (cancelled.get()) {
                         throw new QueryTimeout(timeout);

@@ -40,7 +40,7 @@ class CubeTest {
     @BeforeAll
     static void recordTheHistory() {
         history = new ProjectedHistory(directory);
-        cubes = new CubeEngine(history::caughtUp, java.time.Duration.ofSeconds(10));
+        cubes = new CubeEngine(history::caughtUp, () -> history.projector().position(), java.time.Duration.ofSeconds(10));
         CubeHistory.Positions positions = CubeHistory.record(history);
         beforeTransferOfM1 = positions.beforeTransferOfM1();
         beforeImplementationOfP1 = positions.beforeImplementationOfP1();
