@@ -99,12 +99,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         Settings keeping = new Settings(dataDirectory, defaults.host(), 0, 64, defaults.queryThreads(),
                 defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), Duration.ofSeconds(120), 256);
-        try (UnionAnalytics server = UnionAnalytics.start(keeping)) {
-            HttpLoad http = new HttpLoad();
+        try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad()) {
             Samples kept = Samples.time(1, samples, () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms",
                     kept.median(), kept.percentile(99));
-            throughput(server);
+            throughput(server, http);
         }
         baselines();
         report("peak RSS %,d MB; disk %,d MB (event store %,d MB, read model %,d MB)", peakRssMb(), sizeMb(dataDirectory),
@@ -139,7 +138,12 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void queries(UnionAnalytics server) {
-        HttpLoad http = new HttpLoad();
+        try (HttpLoad http = new HttpLoad()) {
+            queries(server, http);
+        }
+    }
+
+    private void queries(UnionAnalytics server, HttpLoad http) {
         Samples report = Samples.time(5, samples, () -> http.post(server.port(), REPORT));
         report("report, computed each time: p50 %.1f ms, p99 %.1f ms", report.median(), report.percentile(99));
         for (Question question : QUESTIONS) {
@@ -158,8 +162,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void throughput(UnionAnalytics server) {
-        HttpLoad http = new HttpLoad();
+    private void throughput(UnionAnalytics server, HttpLoad http) throws InterruptedException {
         try (BareEndpoint bare = new BareEndpoint()) {
             double[] ours = new double[3];
             double[] baseline = new double[3];

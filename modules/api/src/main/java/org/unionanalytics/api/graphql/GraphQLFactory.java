@@ -47,6 +47,7 @@ public final class GraphQLFactory {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorCodes())
+                .preparsedDocumentProvider(new ParsedDocuments())
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryDepthInstrumentation(MAX_DEPTH),
                         new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY))))
