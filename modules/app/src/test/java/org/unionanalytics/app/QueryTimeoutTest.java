@@ -21,8 +21,8 @@ class QueryTimeoutTest {
                 Duration.ofMillis(1), 0);
         try (TestServer server = TestServer.start(impatient)) {
             GraphQLClient.Answer answer = server.client.post("""
-                    { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-09-21"]}}) {
-                        date { day } members workers membershipRate } } }""");
+                    { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-12-31"]}}) {
+                        date { week } members workers membershipRate } } }""");
             assertThat(answer.errorCode()).as("%s", answer.body()).isEqualTo("TIMEOUT");
             assertThat(answer.firstError().path("message").asText()).contains("cancelled");
             assertThat(server.client.post("{ readModel { upToDate } }").data().at("/readModel/upToDate").asBoolean()).isTrue();

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * Compiles a {@link CubeQuery} to one SQL statement:
  * <pre>
  * SELECT dimensions, buckets, measures
- * FROM (the date or the series of period ends) p, LATERAL (the cube's facts on p.on_date) f
+ * FROM (the cube's facts on the date, bound) f
  * WHERE filters GROUP BY ALL ORDER BY ... LIMIT ? OFFSET ?
+ * </pre>
+ * A series of a stock cube is that statement once per period, taken on the period's last day.
+ * <pre>
  * </pre>
  * Member names are checked against the cube's definition before any SQL is written, and every
  * value is bound; the SQL text is made only of the server's own fragments.
@@ -26,12 +29,12 @@ public final class CubeCompiler {
 
     /** Values an {@code in} filter may list. */
     public static final int MAX_LIST = 10_000;
-    /** Periods a series may have. */
-    public static final int MAX_PERIODS = 1_000;
+    /** Periods a series may have: a daily series of a year, a weekly one of seven. */
+    public static final int MAX_PERIODS = 400;
     private static final LocalDate EVERYTHING = LocalDate.of(9999, 12, 31);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|knownAt|use:[a-z_]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|asKnown:[\\w.]+:[\\w.]+)}");
 
-    public CompiledQuery compile(CubeQuery query, LocalDate today) {
+    public CompiledCube compile(CubeQuery query, LocalDate today) {
         Cube cube = Cubes.ALL.get(query.cube());
         if (cube == null) {
             throw new InvalidCubeQuery("there is no cube named " + query.cube());
@@ -43,56 +46,87 @@ public final class CubeCompiler {
         List<Filter> filters = new ArrayList<>();
         List<Object> periodRange = splitPeriodRange(query.where(), filters, period != null);
 
-        List<Sql> items = new ArrayList<>();
+        List<Sql> before = new ArrayList<>();
+        List<Sql> after = new ArrayList<>();
         for (String name : query.dimensions()) {
             Member member = require(cube, name, Member.Kind.DIMENSION);
-            items.add(new Sql().append(member.sql() + " AS \"d_" + name + "\""));
+            before.add(new Sql().append(member.sql() + " AS \"d_" + name + "\""));
         }
         for (TimeSelection time : query.timeDimensions()) {
-            items.add(bucket(cube, time, time == period, query));
+            if (time != period) {
+                after.add(bucket(cube, time, query));
+            }
         }
-        boolean grouped = !items.isEmpty();
+        boolean grouped = !query.dimensions().isEmpty() || !query.timeDimensions().isEmpty();
         for (String name : query.measures()) {
             Member member = require(cube, name, Member.Kind.MEASURE);
-            items.add(new Sql().append("CAST(" + member.sql() + " AS " + sqlType(member.type()) + ") AS \"m_" + name + "\""));
+            after.add(new Sql().append("CAST(" + member.sql() + " AS " + sqlType(member.type()) + ") AS \"m_" + name + "\""));
         }
-        if (items.isEmpty()) {
+        if (before.isEmpty() && after.isEmpty() && period == null) {
             throw new InvalidCubeQuery("select at least one dimension or measure of " + cube.name());
         }
+        Sql tail = new Sql();
+        if (!filters.isEmpty()) {
+            tail.append(" WHERE ");
+            compileAll(tail, cube, filters, " AND ");
+        }
+        if (grouped) {
+            tail.append(" GROUP BY ALL");
+        }
+        List<CompiledCube.OrderTerm> order = orderBy(cube, query);
+        if (!order.isEmpty()) {
+            tail.append(" ORDER BY ").append(String.join(", ", order.stream().map(CompiledCube.OrderTerm::sql).toList()));
+        }
+        Long knownAt = query.knownAt();
+        if (period == null) {
+            LocalDate on = query.asOf() != null ? query.asOf() : cube.stock() ? today : EVERYTHING;
+            Sql sql = statement(cube, before, null, after, knownAt, on).append(tail);
+            sql.append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
+            return new CompiledCube(List.of(new CompiledQuery(sql.text(), sql.parameters())), order, query.limit(), query.offset());
+        }
+        List<CompiledQuery> statements = new ArrayList<>();
+        LocalDate from = (LocalDate) periodRange.get(0);
+        LocalDate to = (LocalDate) periodRange.get(1);
+        if (from.isAfter(to)) {
+            throw new InvalidCubeQuery("the " + Cube.PERIOD + " range starts after it ends");
+        }
+        Granularity granularity = period.granularity();
+        for (LocalDate start = granularity.start(from); !start.isAfter(to); start = granularity.next(start)) {
+            if (statements.size() == MAX_PERIODS) {
+                throw new InvalidCubeQuery("a series has at most " + MAX_PERIODS + " periods; choose a coarser granularity");
+            }
+            LocalDate end = granularity.next(start).minusDays(1);
+            Sql label = new Sql().append("CAST(").bind(start).append(" AS DATE) AS \"t_" + alias(period) + "\"");
+            Sql sql = statement(cube, before, label, after, knownAt, end.isAfter(to) ? to : end).append(tail);
+            sql.append(" LIMIT ").bind(query.limit() + query.offset());
+            statements.add(new CompiledQuery(sql.text(), sql.parameters()));
+        }
+        return new CompiledCube(statements, order, query.limit(), query.offset());
+    }
+
+    /**
+     * One statement over the cube's facts on one date. A series runs it once per period, each with
+     * its own date, rather than one giant UNION: its plan stays small, and a slow series can be
+     * cancelled between periods.
+     */
+    private static Sql statement(Cube cube, List<Sql> before, Sql label, List<Sql> after, Long knownAt, LocalDate on) {
+        List<Sql> items = new ArrayList<>(before);
+        if (label != null) {
+            items.add(label);
+        }
+        items.addAll(after);
         Sql sql = new Sql().append("SELECT ");
         for (int i = 0; i < items.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(items.get(i));
         }
-
         sql.append(" FROM (");
-        if (period != null) {
-            periods(sql, period.granularity(), (LocalDate) periodRange.get(0), (LocalDate) periodRange.get(1));
-        } else {
-            LocalDate on = query.asOf() != null ? query.asOf() : cube.stock() ? today : EVERYTHING;
-            sql.append("SELECT CAST(").bind(on).append(" AS DATE) AS on_date");
-        }
-        sql.append(") p, LATERAL (");
-        expand(sql, cube.source(), query.knownAt() == null ? Long.MAX_VALUE : query.knownAt());
-        sql.append(") f");
-
-        if (!filters.isEmpty()) {
-            sql.append(" WHERE ");
-            compileAll(sql, cube, filters, " AND ");
-        }
-        if (grouped) {
-            sql.append(" GROUP BY ALL");
-        }
-        orderBy(sql, cube, query);
-        sql.append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
-        return new CompiledQuery(sql.text(), sql.parameters());
+        expand(sql, cube.source(), knownAt, on);
+        return sql.append(") f");
     }
 
     /** A time dimension truncated to its granularity; timestamps are first moved to the query's time zone. */
-    private static Sql bucket(Cube cube, TimeSelection time, boolean isPeriod, CubeQuery query) {
+    private static Sql bucket(Cube cube, TimeSelection time, CubeQuery query) {
         Sql bucket = new Sql();
-        if (isPeriod) {
-            return bucket.append("p.period_start AS \"t_" + alias(time) + "\"");
-        }
         Member member = require(cube, time.dimension(), Member.Kind.TIME_DIMENSION);
         bucket.append("CAST(date_trunc('" + time.granularity().unit() + "', ");
         if (member.type() == ValueType.TIMESTAMP) {
@@ -150,45 +184,37 @@ public final class CubeCompiler {
         return range;
     }
 
-    private static void periods(Sql sql, Granularity granularity, LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw new InvalidCubeQuery("the " + Cube.PERIOD + " range starts after it ends");
-        }
-        long approximate = switch (granularity) {
-            case DAY -> to.toEpochDay() - from.toEpochDay();
-            case WEEK -> (to.toEpochDay() - from.toEpochDay()) / 7;
-            case MONTH -> (to.getYear() - from.getYear()) * 12L;
-            case QUARTER -> (to.getYear() - from.getYear()) * 4L;
-            case YEAR -> to.getYear() - from.getYear();
-        };
-        if (approximate > MAX_PERIODS) {
-            throw new InvalidCubeQuery("a series has at most " + MAX_PERIODS + " periods; choose a coarser granularity");
-        }
-        String unit = granularity.unit();
-        // each period is taken at its last day, the last one at the end of the range
-        sql.append("SELECT CAST(s.start AS DATE) AS period_start, LEAST(CAST(s.start + INTERVAL 1 " + unit
-                        + " - INTERVAL 1 day AS DATE), CAST(").bind(to).append(" AS DATE)) AS on_date FROM range(date_trunc('"
-                        + unit + "', CAST(").bind(from).append(" AS DATE)), CAST(").bind(to)
-                .append(" AS DATE) + INTERVAL 1 day, INTERVAL 1 " + unit + ") s(start)");
-    }
-
-    /** Expands a fragment: includes other fragments, binds the position, points {on} at the date row. */
-    private static void expand(Sql sql, String template, long knownAt) {
+    /**
+     * Expands a fragment: includes other fragments, masks what was recorded after {@code knownAt}
+     * (nothing when it is null), and binds the date {@code on}.
+     */
+    private static void expand(Sql sql, String template, Long knownAt, LocalDate on) {
         Matcher placeholder = PLACEHOLDER.matcher(template);
         int last = 0;
         while (placeholder.find()) {
             sql.append(template.substring(last, placeholder.start()));
             String name = placeholder.group(1);
             if (name.equals("on")) {
-                sql.append("p.on_date");
-            } else if (name.equals("knownAt")) {
-                sql.bind(knownAt);
+                sql.append("CAST(").bind(on).append(" AS DATE)");
+            } else if (name.startsWith("upTo:")) {
+                if (knownAt == null) {
+                    sql.append("TRUE");
+                } else {
+                    sql.append(name.substring(5) + " <= ").bind(knownAt);
+                }
+            } else if (name.startsWith("asKnown:")) {
+                String[] parts = name.split(":");
+                if (knownAt == null) {
+                    sql.append(parts[1]);
+                } else {
+                    sql.append("CASE WHEN " + parts[2] + " <= ").bind(knownAt).append(" THEN " + parts[1] + " END");
+                }
             } else {
                 String fragment = Facts.FRAGMENTS.get(name.substring(4));
                 if (fragment == null) {
                     throw new IllegalStateException("no fact fragment named " + name);
                 }
-                expand(sql, fragment, knownAt);
+                expand(sql, fragment, knownAt, on);
             }
             last = placeholder.end();
         }
@@ -294,11 +320,11 @@ public final class CubeCompiler {
         }
     }
 
-    private static void orderBy(Sql sql, Cube cube, CubeQuery query) {
-        List<String> terms = new ArrayList<>();
+    private static List<CompiledCube.OrderTerm> orderBy(Cube cube, CubeQuery query) {
+        List<CompiledCube.OrderTerm> terms = new ArrayList<>();
         if (query.orderBy().isEmpty()) {
-            query.timeDimensions().forEach(t -> terms.add("\"t_" + alias(t) + "\" ASC NULLS LAST"));
-            query.dimensions().forEach(d -> terms.add("\"d_" + d + "\" ASC NULLS LAST"));
+            query.timeDimensions().forEach(t -> terms.add(new CompiledCube.OrderTerm("t_" + alias(t), false)));
+            query.dimensions().forEach(d -> terms.add(new CompiledCube.OrderTerm("d_" + d, false)));
         }
         for (Order order : query.orderBy()) {
             String column;
@@ -316,13 +342,11 @@ public final class CubeCompiler {
             } else {
                 throw new InvalidCubeQuery("order by " + order.member() + " needs it selected"
                         + (cube.member(order.member()).map(m -> m.kind() == Member.Kind.TIME_DIMENSION).orElse(false)
-                        ? " with the granularity named in the order" : ""));
+                        || order.member().equals(Cube.PERIOD) ? " with the granularity named in the order" : ""));
             }
-            terms.add("\"" + column + "\"" + (order.descending() ? " DESC" : " ASC") + " NULLS LAST");
+            terms.add(new CompiledCube.OrderTerm(column, order.descending()));
         }
-        if (!terms.isEmpty()) {
-            sql.append(" ORDER BY ").append(String.join(", ", terms));
-        }
+        return terms;
     }
 
     private static String sqlType(ValueType type) {

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class CubeEngine {
     private final Map<Answer, List<Map<String, Object>>> answers;
 
     /** A question, the read model it was asked of, and that model's position. */
-    private record Answer(CompiledQuery query, ReadModel model, long position) {
+    private record Answer(CompiledCube query, ReadModel model, long position) {
     }
 
     /** Keeps up to 256 answers. */
@@ -67,7 +68,7 @@ public final class CubeEngine {
     }
 
     public List<Map<String, Object>> run(CubeQuery query) {
-        CompiledQuery compiled = compiler.compile(query, LocalDate.now(query.timezone()));
+        CompiledCube compiled = compiler.compile(query, LocalDate.now(query.timezone()));
         Answer key = new Answer(compiled, model.get(), position.getAsLong());
         List<Map<String, Object>> cached = answers.get(key);
         if (cached != null) {
@@ -78,29 +79,72 @@ public final class CubeEngine {
         return rows;
     }
 
-    private List<Map<String, Object>> execute(ReadModel model, CompiledQuery compiled) {
+    private List<Map<String, Object>> execute(ReadModel model, CompiledCube compiled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         return model.read(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(compiled.sql())) {
-                for (int i = 0; i < compiled.parameters().size(); i++) {
-                    statement.setObject(i + 1, compiled.parameters().get(i));
-                }
-                AtomicBoolean cancelled = new AtomicBoolean();
-                var canceller = CANCELLER.schedule(() -> {
-                    cancelled.set(true);
-                    cancelQuietly(statement);
-                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return List.copyOf(rows(rows));
-                } catch (SQLException e) {
-                    if (cancelled.get()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            PreparedStatement statement = null;
+            String prepared = null;
+            try {
+                for (CompiledQuery query : compiled.statements()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
                         throw new QueryTimeout(timeout);
                     }
-                    throw e;
-                } finally {
-                    canceller.cancel(false);
+                    if (!query.sql().equals(prepared)) {
+                        if (statement != null) {
+                            statement.close();
+                        }
+                        statement = connection.prepareStatement(query.sql());
+                        prepared = query.sql();
+                    }
+                    rows.addAll(run(statement, query.parameters(), left));
+                }
+            } finally {
+                if (statement != null) {
+                    statement.close();
                 }
             }
+            if (compiled.statements().size() > 1) {
+                rows.sort(order(compiled.order()));
+                rows = rows.subList(Math.min(compiled.offset(), rows.size()),
+                        Math.min(compiled.offset() + compiled.limit(), rows.size()));
+            }
+            return rows.stream().map(CubeEngine::nest).toList();
         });
+    }
+
+    /** Runs one statement, cancelled if it outlives the time left. */
+    private List<Map<String, Object>> run(PreparedStatement statement, List<Object> parameters, long nanosLeft)
+            throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+        AtomicBoolean cancelled = new AtomicBoolean();
+        var canceller = CANCELLER.schedule(() -> {
+            cancelled.set(true);
+            cancelQuietly(statement);
+        }, nanosLeft, TimeUnit.NANOSECONDS);
+        try (ResultSet rows = statement.executeQuery()) {
+            return flat(rows);
+        } catch (SQLException e) {
+            if (cancelled.get()) {
+                throw new QueryTimeout(timeout);
+            }
+            throw e;
+        } finally {
+            canceller.cancel(false);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Map<String, Object>> order(List<CompiledCube.OrderTerm> terms) {
+        Comparator<Map<String, Object>> order = (a, b) -> 0;
+        for (CompiledCube.OrderTerm term : terms) {
+            Comparator<Comparable> values = term.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            order = order.thenComparing(row -> (Comparable) row.get(term.column()), Comparator.nullsLast(values));
+        }
+        return order;
     }
 
     public static ZoneId defaultZone() {
@@ -115,22 +159,26 @@ public final class CubeEngine {
         }
     }
 
-    private static List<Map<String, Object>> rows(ResultSet rows) throws SQLException {
+    /** Rows as output column to value, dates as {@link LocalDate}. */
+    private static List<Map<String, Object>> flat(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<Map<String, Object>> result = new ArrayList<>();
         while (rows.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                String label = meta.getColumnLabel(i);
-                Object value = meta.getColumnType(i) == Types.DATE ? rows.getObject(i, LocalDate.class) : rows.getObject(i);
-                if (value instanceof BigDecimal money) {
-                    value = money.toPlainString();
-                }
-                put(row, label, value);
+                row.put(meta.getColumnLabel(i),
+                        meta.getColumnType(i) == Types.DATE ? rows.getObject(i, LocalDate.class) : rows.getObject(i));
             }
             result.add(row);
         }
         return result;
+    }
+
+    /** Member names as the API gives them; money as a plain string. */
+    private static Map<String, Object> nest(Map<String, Object> flat) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        flat.forEach((label, value) -> put(row, label, value instanceof BigDecimal money ? money.toPlainString() : value));
+        return row;
     }
 
     /** d_name and m_name are flat; t_name_granularity nests under the time dimension's name. */

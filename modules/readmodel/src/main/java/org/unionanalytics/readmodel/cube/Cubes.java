@@ -69,7 +69,9 @@ public final class Cubes {
             dimension("parentUnionId", "f.parent_union_id", STRING, "the union's parent"),
             time("joinedOn", "f.joined_on", "start of the membership in this union (joining or transfer)"),
             RECORDED_AT,
-            measure("members", "count(DISTINCT f.member_id)", INTEGER, "members")));
+            // a member has one open membership at a time, so counting rows counts members (and
+            // spares a distinct count over millions of ids)
+            measure("members", "count(*)", INTEGER, "members")));
 
     /** Townships as the unit of the federation's coverage: every figure of the report's grassroots panel. */
     public static final Cube AREAS = Cube.stock("areas", """
