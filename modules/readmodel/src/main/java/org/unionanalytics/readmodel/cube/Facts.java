@@ -70,9 +70,12 @@ final class Facts {
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.implemented_on END AS implemented_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.economic_benefit END AS economic_benefit,
                            CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on,
-                           (SELECT min(pm.promoted_on) FROM promotions pm WHERE pm.proposal_id = p.proposal_id
-                              AND {upTo:pm.recorded_pos} AND pm.promoted_on <= {on}) AS promoted_on
-                    FROM proposals p WHERE {upTo:p.recorded_pos} AND p.submitted_on <= {on}"""),
+                           pm.promoted_on
+                    FROM proposals p
+                    LEFT JOIN (SELECT proposal_id, min(promoted_on) AS promoted_on FROM promotions
+                               WHERE {upTo:recorded_pos} AND promoted_on <= {on} GROUP BY proposal_id) pm
+                           ON pm.proposal_id = p.proposal_id
+                    WHERE {upTo:p.recorded_pos} AND p.submitted_on <= {on}"""),
             Map.entry("key_projects", """
                     SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at,
                            EXISTS (SELECT 1 FROM ({use:competitions}) c WHERE c.key_project_id = k.key_project_id
