@@ -87,9 +87,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings defaults = Settings.defaults(dataDirectory, 0);
-        Settings settings = new Settings(dataDirectory, defaults.host(), 0, 64, defaults.queryThreads(),
-                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), Duration.ofSeconds(120), 0);
+        Settings settings = Settings.defaults(dataDirectory, 0).withCommandThreads(64)
+                .withQueries(Duration.ofSeconds(120), 0);
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         importHistory(settings);
@@ -97,8 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         try (UnionAnalytics server = UnionAnalytics.start(settings)) {
             queries(server);
         }
-        Settings keeping = new Settings(dataDirectory, defaults.host(), 0, 64, defaults.queryThreads(),
-                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), Duration.ofSeconds(120), 256);
+        Settings keeping = settings.withQueries(Duration.ofSeconds(120), 256);
         try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad()) {
             Samples kept = Samples.time(1, samples, () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms",

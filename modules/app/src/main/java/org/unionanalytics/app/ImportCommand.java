@@ -48,10 +48,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings defaults = Settings.defaults(dataDirectory, 0);
-        Settings settings = new Settings(dataDirectory, defaults.host(), 0, commandThreads, defaults.queryThreads(),
-                defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(), defaults.queryTimeout(),
-                defaults.keptAnswers());
+        Settings settings = Settings.defaults(dataDirectory, 0).withCommandThreads(commandThreads);
         try (Node node = new Node(settings)) {
             HistoryImport feed = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
                     inFlight, System.out::println);

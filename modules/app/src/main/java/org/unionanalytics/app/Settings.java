@@ -23,4 +23,14 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 256);
     }
+
+    public Settings withCommandThreads(int threads) {
+        return new Settings(dataDirectory, host, port, threads, queryThreads, projectionBatch, maxAwait, requestTimeout,
+                queryTimeout, keptAnswers);
+    }
+
+    public Settings withQueries(Duration timeout, int kept) {
+        return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
+                requestTimeout, timeout, kept);
+    }
 }

@@ -15,10 +15,7 @@ class QueryTimeoutTest {
 
     @Test
     void a_query_over_its_time_is_cancelled_with_a_clear_error_and_the_server_carries_on() {
-        Settings defaults = Settings.defaults(dataDirectory, 0);
-        Settings impatient = new Settings(defaults.dataDirectory(), defaults.host(), 0, defaults.commandThreads(),
-                defaults.queryThreads(), defaults.projectionBatch(), defaults.maxAwait(), defaults.requestTimeout(),
-                Duration.ofMillis(1), 0);
+        Settings impatient = Settings.defaults(dataDirectory, 0).withQueries(Duration.ofMillis(1), 0);
         try (TestServer server = TestServer.start(impatient)) {
             GraphQLClient.Answer answer = server.client.post("""
                     { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-12-31"]}}) {
