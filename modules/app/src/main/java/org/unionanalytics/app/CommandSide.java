@@ -63,7 +63,10 @@ final class CommandSide implements AutoCloseable {
                 .configureSerializer(c -> messages)
                 .configureMessageSerializer(c -> messages)
                 .configureEventSerializer(c -> eventSerializer)
+                // consumers on private streams: with Axon's shared tailing cache, a consumer that starts
+                // on an empty store can miss the events appended before the cache's producer starts
                 .configureEventStore(c -> BatchFriendlyEventStore.create(EmbeddedEventStore.builder().storageEngine(storage)
+                        .optimizeEventConsumption(false)
                         .messageMonitor(c.messageMonitor(EventStore.class, "eventStore"))
                         .spanFactory(c.getComponent(EventBusSpanFactory.class))))
                 .configureTransactionManager(c -> NoTransactionManager.instance())

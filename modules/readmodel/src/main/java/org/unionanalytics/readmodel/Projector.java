@@ -116,7 +116,8 @@ public final class Projector implements AutoCloseable {
         long lastReport = startedAt;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(maxBatch);
         while (running) {
-            if (!stream.hasNextAvailable(200, TimeUnit.MILLISECONDS)) {
+            // the event store is read on a private stream, which looks for new events when asked
+            if (!stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
                 continue;
             }
             while (batch.size() < maxBatch && stream.hasNextAvailable()) {

@@ -20,7 +20,8 @@ public final class ProjectedHistory implements AutoCloseable {
 
     private final Path directory;
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
-    private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage).build();
+    private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage)
+            .optimizeEventConsumption(false).build();
     private long aggregates;
     private ReadModel model;
     private Projector projector;
