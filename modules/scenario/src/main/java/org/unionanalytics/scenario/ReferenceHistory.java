@@ -90,14 +90,6 @@ public final class ReferenceHistory implements Iterator<List<Step>> {
                 this::recognitions, this::promotions);
     }
 
-    public ReferenceFigures figures() {
-        return figures;
-    }
-
-    public int phaseCount() {
-        return phases.size();
-    }
-
     @Override
     public boolean hasNext() {
         return phase < phases.size();

@@ -188,12 +188,6 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         }
     }
 
-    /** When the store committed the event at {@code position}. */
-    public Optional<Instant> recordedAt(long position) {
-        byte[] value = position < 1 ? null : database.get(database.events, Keys.position(position));
-        return Optional.ofNullable(value).map(v -> Instant.ofEpochMilli(StoredEvent.decode(v).recordedAtMillis()));
-    }
-
     @Override
     public Optional<CommandRecord> find(String commandId) {
         byte[] value = database.get(database.commands, Keys.utf8(commandId));

@@ -62,13 +62,6 @@ class RocksDbEventStorageEngineTest extends EventStorageEngineContract {
     }
 
     @Test
-    void commit_times_are_recorded_per_position() {
-        engine.appendEvents(event("note-a", 0, "x"));
-        assertThat(rocks.recordedAt(1)).isPresent();
-        assertThat(rocks.recordedAt(2)).isEmpty();
-    }
-
-    @Test
     void a_second_server_on_the_same_data_directory_is_refused_clearly() {
         assertThatThrownBy(() -> RocksDbEventStorageEngine.builder().directory(directory).eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER).build())

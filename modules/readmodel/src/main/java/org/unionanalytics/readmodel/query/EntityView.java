@@ -13,8 +13,4 @@ import java.util.Map;
  */
 public record EntityView(String table, String idColumn, String select, Map<String, String> valueFilters,
                          Map<String, List<String>> flagFilters) {
-
-    public boolean hasFilter(String name) {
-        return valueFilters.containsKey(name) || flagFilters.containsKey(name);
-    }
 }
