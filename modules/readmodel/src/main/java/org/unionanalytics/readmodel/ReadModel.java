@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analytics store: one DuckDB file. One connection writes (the projector's); a small pool of
@@ -34,10 +35,13 @@ public final class ReadModel implements AutoCloseable {
 
     private final DuckDBConnection writer;
     private final BlockingQueue<Connection> readers;
+    private final int readerCount;
+    private volatile boolean closed;
 
     private ReadModel(DuckDBConnection writer, int readerCount) throws SQLException {
         this.writer = writer;
         this.readers = new ArrayBlockingQueue<>(readerCount);
+        this.readerCount = readerCount;
         for (int i = 0; i < readerCount; i++) {
             readers.add(writer.duplicate());
         }
@@ -142,10 +146,14 @@ public final class ReadModel implements AutoCloseable {
     public <T> T read(SqlFunction<T> work) {
         Connection connection;
         try {
-            connection = readers.take();
+            connection = closed ? null : readers.poll(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a read-model connection", e);
+        }
+        if (connection == null) {
+            throw new ReadModelException(closed ? "this read model was just replaced by a rebuilt one; ask again"
+                    : "no read-model connection came free within 30 s", null);
         }
         try {
             return work.apply(connection);
@@ -156,10 +164,23 @@ public final class ReadModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the reads under way to finish (a rebuild closes the old model while it may still
+     * be answering), then closes every connection.
+     */
     @Override
     public void close() {
-        for (Connection reader : readers) {
-            closeQuietly(reader);
+        closed = true;
+        for (int i = 0; i < readerCount; i++) {
+            try {
+                Connection reader = readers.poll(60, TimeUnit.SECONDS);
+                if (reader != null) {
+                    closeQuietly(reader);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         closeQuietly(writer);
     }
