@@ -1,6 +1,7 @@
 package org.unionanalytics.readmodel;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -145,7 +146,8 @@ public final class Projector implements AutoCloseable {
         for (TrackedEventMessage<?> event : batch) {
             last = event.trackingToken().position().orElseThrow();
             Object payload = event.getPayload();
-            Recorded recorded = new Recorded(last, event.getTimestamp().atOffset(ZoneOffset.UTC));
+            boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
+            Recorded recorded = new Recorded(last, event.getTimestamp().atOffset(ZoneOffset.UTC), first);
             for (Projection projection : projections) {
                 projection.apply(payload, recorded);
             }

@@ -8,7 +8,9 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +24,7 @@ public final class ProjectedHistory implements AutoCloseable {
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage)
             .optimizeEventConsumption(false).build();
-    private long aggregates;
+    private final Map<String, Long> sequences = new HashMap<>();
     private ReadModel model;
     private Projector projector;
 
@@ -41,14 +43,28 @@ public final class ProjectedHistory implements AutoCloseable {
         model.close();
     }
 
-    /** Appends the events, each as the first event of an aggregate of its own; returns the last position. */
+    /**
+     * Appends the events as their aggregates would: each event belongs to the aggregate its first
+     * field names (every event of the domain leads with its aggregate's id), in sequence. Returns
+     * the last position.
+     */
     public long publish(Object... payloads) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (Object payload : payloads) {
-            messages.add(new GenericDomainEventMessage<>("Test", "aggregate-" + aggregates++, 0, payload));
+            String aggregate = aggregateOf(payload);
+            long sequence = sequences.merge(aggregate, 0L, (last, zero) -> last + 1);
+            messages.add(new GenericDomainEventMessage<>("Test", aggregate, sequence, payload));
         }
         events.publish(messages);
         return head();
+    }
+
+    private static String aggregateOf(Object payload) {
+        try {
+            return String.valueOf(payload.getClass().getRecordComponents()[0].getAccessor().invoke(payload));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot tell the aggregate of " + payload, e);
+        }
     }
 
     public long head() {
