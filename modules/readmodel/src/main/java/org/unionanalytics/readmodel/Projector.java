@@ -155,16 +155,18 @@ public final class Projector implements AutoCloseable {
         DuckDBConnection connection = model.writer();
         connection.setAutoCommit(false);
         try {
-            for (Projection projection : projections) {
-                for (StagedWrite write : projection.writes()) {
-                    write.flush(connection);
-                }
-            }
+            // The position is written first: DuckDB starts the transaction with the first statement,
+            // and an Appender used before any statement commits its rows on its own.
             try (PreparedStatement save = connection.prepareStatement(
                     "INSERT OR REPLACE INTO projection_position (projection, position) VALUES (?, ?)")) {
                 save.setString(1, ReadModel.PROJECTOR);
                 save.setLong(2, last);
                 save.executeUpdate();
+            }
+            for (Projection projection : projections) {
+                for (StagedWrite write : projection.writes()) {
+                    write.flush(connection);
+                }
             }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
