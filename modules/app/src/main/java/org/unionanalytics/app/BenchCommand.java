@@ -1,5 +1,6 @@
 package org.unionanalytics.app;
 
+import org.unionanalytics.readmodel.query.Views;
 import org.unionanalytics.scenario.HistoryImport;
 import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.bench.RawBaselines;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
                 + "memory and disk, each beside the raw figure of the library underneath where one exists.")
 final class BenchCommand implements Callable<Integer> {
 
-    private static final String GRASSROOTS = "('ENTERPRISE', 'JOINT', 'REGIONAL', 'INDUSTRY')";
+    private static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
 
     /** Three ad-hoc questions, as a client asks them and as one would ask DuckDB directly. */
     private record Question(String name, String graphql, String sql) {

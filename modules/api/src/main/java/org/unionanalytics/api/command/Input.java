@@ -51,8 +51,4 @@ final class Input {
         String id = string(name);
         return id != null ? id : type + "-" + UUID.randomUUID();
     }
-
-    boolean has(String name) {
-        return fields.get(name) != null;
-    }
 }

@@ -10,9 +10,5 @@ public enum CompetitionKind {
     /** "五小": small inventions, renovations, designs, proposals and reforms. */
     FIVE_SMALLS,
     /** 专项竞赛 such as 五水共治 or 三改一拆. */
-    SPECIAL_CAMPAIGN;
-
-    public boolean isSkillContest() {
-        return this == SKILL_ELITE || this == MASS_SKILL;
-    }
+    SPECIAL_CAMPAIGN
 }

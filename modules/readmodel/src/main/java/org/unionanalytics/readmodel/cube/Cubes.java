@@ -1,5 +1,7 @@
 package org.unionanalytics.readmodel.cube;
 
+import org.unionanalytics.readmodel.query.Views;
+
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -154,9 +156,8 @@ public final class Cubes {
             measure("awardWinners", "count_if(f.awarded)", INTEGER, "enrolments that won an award")));
 
     public static final Cube PROPOSALS = Cube.flow("proposals", """
-            SELECT p.*, u.district, u.township, e.industry, e.ownership,
-                   CASE WHEN p.implemented_on IS NOT NULL THEN 'IMPLEMENTED' WHEN p.rejected_on IS NOT NULL THEN 'REJECTED'
-                        WHEN p.adopted_on IS NOT NULL THEN 'ADOPTED' ELSE 'SUBMITTED' END AS status
+            SELECT p.*, u.district, u.township, e.industry, e.ownership, """ + Views.PROPOSAL_STATUS + """
+             AS status
             FROM ({use:proposals}) p LEFT JOIN unions u ON u.union_id = p.union_id
             LEFT JOIN enterprises e ON e.enterprise_id = p.enterprise_id""", List.of(
             dimension("category", "f.category", STRING, "proposal category"),

@@ -1,5 +1,7 @@
 package org.unionanalytics.readmodel.cube;
 
+import org.unionanalytics.readmodel.query.Views;
+
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  */
 final class Facts {
 
-    static final String GRASSROOTS = "('ENTERPRISE', 'JOINT', 'REGIONAL', 'INDUSTRY')";
+    static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
 
     static final Map<String, String> FRAGMENTS = Map.ofEntries(
             Map.entry("unions", """

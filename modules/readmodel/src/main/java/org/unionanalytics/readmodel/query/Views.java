@@ -1,12 +1,18 @@
 package org.unionanalytics.readmodel.query;
 
+import org.unionanalytics.domain.union.UnionKind;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The entities the API lists, with the public names of their fields and filters. */
 public final class Views {
 
-    private static final String GRASSROOTS = "('ENTERPRISE', 'JOINT', 'REGIONAL', 'INDUSTRY')";
+    /** The grassroots union kinds as an SQL list, from the domain's own definition. */
+    public static final String GRASSROOTS_KINDS = Arrays.stream(UnionKind.values()).filter(UnionKind::isGrassroots)
+            .map(kind -> "'" + kind.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
     public static final EntityView UNIONS = new EntityView("unions", "union_id", """
             union_id AS id, name, kind, subkind, district, township, parent_union_id AS "parentUnionId",
@@ -17,7 +23,7 @@ public final class Views {
             Map.of("kind", "kind = ?", "subkind", "subkind = ?", "district", "district = ?", "township", "township = ?",
                     "parentUnionId", "parent_union_id = ?"),
             Map.of("active", List.of("dissolved_on IS NULL", "dissolved_on IS NOT NULL"),
-                    "grassroots", List.of("kind IN " + GRASSROOTS, "kind NOT IN " + GRASSROOTS)));
+                    "grassroots", List.of("kind IN " + GRASSROOTS_KINDS, "kind NOT IN " + GRASSROOTS_KINDS)));
 
     public static final EntityView ENTERPRISES = new EntityView("enterprises", "enterprise_id", """
             enterprise_id AS id, name, ownership, industry, district, township, registered_on AS "registeredOn",
