@@ -6,6 +6,7 @@ import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.bench.RawBaselines;
 import org.unionanalytics.scenario.bench.Samples;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -23,6 +24,9 @@ import java.util.stream.Stream;
         description = "Benchmark the server on the reference history: import, rebuild, query latency, HTTP overhead, "
                 + "memory and disk, each beside the raw figure of the library underneath where one exists.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions storeOptions;
 
     private static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
 
@@ -88,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.defaults(dataDirectory, 0).withCommandThreads(64)
+        Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(64)
                 .withQueries(Duration.ofSeconds(120), 0);
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);

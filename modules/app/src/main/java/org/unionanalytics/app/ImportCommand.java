@@ -6,6 +6,7 @@ import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.Step;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -21,6 +22,9 @@ import java.util.concurrent.Callable;
         description = "Feed a history through the command side, phase by phase, in parallel within a phase. "
                 + "Commands already imported are skipped, so an interrupted import just runs again.")
 final class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--data-dir", defaultValue = "data", description = "The server's data directory (stop the server first). Default: ${DEFAULT-VALUE}.")
     Path dataDirectory;
@@ -48,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.defaults(dataDirectory, 0).withCommandThreads(commandThreads);
+        Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(commandThreads);
         try (Node node = new Node(settings)) {
             HistoryImport feed = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
                     inFlight, System.out::println);

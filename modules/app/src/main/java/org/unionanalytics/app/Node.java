@@ -1,20 +1,18 @@
 package org.unionanalytics.app;
 
-import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
+import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.readmodel.ReadSide;
 
 /** A server's stores and command side, without HTTP: what serve, import and bench share. */
 final class Node implements AutoCloseable {
 
-    final RocksDbEventStorageEngine storage;
+    final EventStorage storage;
     final CommandSide commands;
     final ReadSide readSide;
 
     Node(Settings settings) {
-        var events = Serializers.events();
-        storage = RocksDbEventStorageEngine.builder().directory(settings.dataDirectory().resolve("events"))
-                .eventSerializer(events).snapshotSerializer(Serializers.snapshots()).build();
-        commands = new CommandSide(storage, events, settings.commandThreads());
+        storage = settings.store().open(settings.dataDirectory());
+        commands = new CommandSide(storage.engine(), Serializers.events(), settings.commandThreads());
         readSide = new ReadSide(settings.dataDirectory().resolve("readmodel"), commands.eventStore(), storage::lastPosition,
                 settings.projectionBatch(), settings.queryThreads());
     }

@@ -2,6 +2,7 @@ package org.unionanalytics.app;
 
 import org.unionanalytics.readmodel.RebuildStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,12 +14,15 @@ import java.util.concurrent.Callable;
                 + "rebuildReadModel mutation instead). Progress is logged every few seconds.")
 final class ReplayCommand implements Callable<Integer> {
 
+    @Mixin
+    StoreOptions storeOptions;
+
     @Option(names = "--data-dir", defaultValue = "data", description = "The server's data directory (stop the server first). Default: ${DEFAULT-VALUE}.")
     Path dataDirectory;
 
     @Override
     public Integer call() {
-        try (Node node = new Node(Settings.defaults(dataDirectory, 0))) {
+        try (Node node = new Node(Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()))) {
             RebuildStatus status = node.readSide.rebuildNow();
             System.out.printf("Replayed %,d events in %.1f s (%,.0f events/s): %s%n", status.position(),
                     Duration.between(status.startedAt(), status.finishedAt()).toMillis() / 1000.0,

@@ -1,6 +1,7 @@
 package org.unionanalytics.app;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Start the server on the embedded event store (RocksDB) and read model (DuckDB).")
+        description = "Start the server: GraphQL over HTTP, on the chosen event store (embedded RocksDB by default) "
+                + "and a local read model (DuckDB).")
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
@@ -22,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Directory of the event store (events/) and the read model (readmodel.duckdb); "
                     + "created if missing, one server at a time. Default: ${DEFAULT-VALUE}.")
     Path dataDirectory;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--command-threads", defaultValue = "8",
             description = "Threads running commands; concurrent commands share disk syncs. Default: ${DEFAULT-VALUE}.")
@@ -51,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
                 Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers);
+                keptAnswers, storeOptions.store());
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -13,24 +13,30 @@ import java.time.Duration;
  * @param requestTimeout  longest a GraphQL request may run
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
+ * @param store           the event store; the read model is always in the data directory
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
                        int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
-                       int keptAnswers) {
+                       int keptAnswers, Store store) {
 
     /** Loopback only, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256);
+                Duration.ofSeconds(10), 256, Store.embedded());
     }
 
     public Settings withCommandThreads(int threads) {
         return new Settings(dataDirectory, host, port, threads, queryThreads, projectionBatch, maxAwait, requestTimeout,
-                queryTimeout, keptAnswers);
+                queryTimeout, keptAnswers, store);
     }
 
     public Settings withQueries(Duration timeout, int kept) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, timeout, kept);
+                requestTimeout, timeout, kept, store);
+    }
+
+    public Settings withStore(Store chosen) {
+        return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
+                requestTimeout, queryTimeout, keptAnswers, chosen);
     }
 }

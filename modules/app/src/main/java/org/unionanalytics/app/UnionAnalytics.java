@@ -39,9 +39,9 @@ public final class UnionAnalytics implements AutoCloseable {
         var storage = node.storage;
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
-        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, storage, queryThreads);
+        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads);
         var cubes = new CubeEngine(readSide::model, readSide::position, settings.queryTimeout(), settings.keptAnswers());
-        var knownAt = new KnownAt(time -> storage.createTokenAt(time.toInstant()).position().orElse(0));
+        var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
                 new ReportQuery(cubes), readSide, storage::lastPosition, knownAt);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher));
@@ -49,9 +49,10 @@ public final class UnionAnalytics implements AutoCloseable {
         vertx = Vertx.vertx();
         http = ApiServer.start(vertx, handler, settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
-        log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; data in {}; "
-                        + "{} events in the log, read model at {}; started in {} ms",
-                settings.host(), http.actualPort(), settings.dataDirectory().toAbsolutePath(), storage.lastPosition(),
+        log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
+                        + "read model in {}; log at position {}, read model at {}; started in {} ms",
+                settings.host(), http.actualPort(), storage.describe(), settings.dataDirectory().toAbsolutePath(),
+                storage.lastPosition(),
                 readSide.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 

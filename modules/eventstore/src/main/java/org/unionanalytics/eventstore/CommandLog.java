@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Remembers which events each client command id produced. The events and this record are written
- * in one atomic batch, so a repeated command id is recognised even after a crash.
+ * atomically, so a repeated command id is recognised even after a crash.
  */
 public interface CommandLog {
 
@@ -13,7 +13,10 @@ public interface CommandLog {
 
     Optional<CommandRecord> find(String commandId);
 
-    /** The global positions of the first and the last event the command appended. */
-    record CommandRecord(long firstPosition, long lastPosition) {
+    /**
+     * The global positions of the first and the last event the command appended, and how many it
+     * appended: on stores where concurrent commands interleave, other events may lie in between.
+     */
+    record CommandRecord(long firstPosition, long lastPosition, int eventCount) {
     }
 }

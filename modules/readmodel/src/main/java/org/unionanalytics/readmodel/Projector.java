@@ -2,8 +2,8 @@ package org.unionanalytics.readmodel;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -48,9 +48,10 @@ public final class Projector implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** After the last committed event; null before the first, when the stream starts at the store's very first event. */
+    private volatile TrackingToken token;
     private volatile long position;
-    /** False until the first batch is committed: then the stream starts at the store's very first event. */
-    private boolean started;
+    private volatile long applied;
 
     public Projector(ReadModel model, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
                      int maxBatch) {
@@ -65,8 +66,8 @@ public final class Projector implements AutoCloseable {
         } catch (SQLException e) {
             throw new ReadModelException("cannot prepare the read model's staging tables: " + e.getMessage(), e);
         }
-        this.started = model.committedPosition().isPresent();
-        this.position = model.committedPosition().orElse(0L);
+        this.token = model.committedToken().orElse(null);
+        this.position = token == null ? 0 : token.position().orElse(0L);
         this.thread = new Thread(this::run, "read-model-projector");
         thread.setDaemon(true);
     }
@@ -81,17 +82,22 @@ public final class Projector implements AutoCloseable {
         return position;
     }
 
+    /** How many events this projector has applied since it started. */
+    public long applied() {
+        return applied;
+    }
+
     /**
      * Completes once the read model has reached {@code target}, or after {@code timeout} with the
      * position reached by then: read-your-writes for a client holding a mutation's position.
      */
     public CompletableFuture<Long> awaitPosition(long target, Duration timeout) {
-        if (position >= target) {
+        if (Tokens.reached(token, target)) {
             return CompletableFuture.completedFuture(position);
         }
         CompletableFuture<Long> reached = new CompletableFuture<>();
         waiters.computeIfAbsent(target, t -> new CopyOnWriteArrayList<>()).add(reached);
-        if (position >= target) {
+        if (Tokens.reached(token, target)) {
             release();
         }
         return reached.completeOnTimeout(-1L, timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -100,7 +106,7 @@ public final class Projector implements AutoCloseable {
 
     private void run() {
         while (running) {
-            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(started ? new GlobalSequenceTrackingToken(position) : null)) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(token)) {
                 follow(stream);
             } catch (Exception e) {
                 if (running) {
@@ -113,7 +119,7 @@ public final class Projector implements AutoCloseable {
 
     private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
         long startedAt = System.nanoTime();
-        long startPosition = position;
+        long startApplied = applied;
         long lastReport = startedAt;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(maxBatch);
         while (running) {
@@ -128,23 +134,25 @@ public final class Projector implements AutoCloseable {
             batch.clear();
             long now = System.nanoTime();
             if (now - lastReport > PROGRESS_EVERY.toNanos()) {
-                reportProgress(startPosition, startedAt, now);
+                reportProgress(startApplied, startedAt, now);
                 lastReport = now;
             }
         }
     }
 
-    private void reportProgress(long startPosition, long startedAt, long now) {
-        long done = position - startPosition;
+    private void reportProgress(long startApplied, long startedAt, long now) {
+        long done = applied - startApplied;
         double perSecond = done / ((now - startedAt) / 1e9);
         log.info("Read model at event {} of {} ({} events/s since start)", position, head.getAsLong(),
                 String.format("%,.0f", perSecond));
     }
 
     private void apply(List<TrackedEventMessage<?>> batch) throws SQLException {
+        TrackingToken lastToken = token;
         long last = position;
         for (TrackedEventMessage<?> event : batch) {
-            last = event.trackingToken().position().orElseThrow();
+            lastToken = event.trackingToken();
+            last = lastToken.position().orElseThrow();
             Object payload = event.getPayload();
             boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
             Recorded recorded = new Recorded(last, event.getTimestamp().atOffset(ZoneOffset.UTC), first);
@@ -158,9 +166,10 @@ public final class Projector implements AutoCloseable {
             // The position is written first: DuckDB starts the transaction with the first statement,
             // and an Appender used before any statement commits its rows on its own.
             try (PreparedStatement save = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO projection_position (projection, position) VALUES (?, ?)")) {
+                    "INSERT OR REPLACE INTO projection_position (projection, position, token) VALUES (?, ?, ?)")) {
                 save.setString(1, ReadModel.PROJECTOR);
                 save.setLong(2, last);
+                save.setString(3, Tokens.encode(lastToken));
                 save.executeUpdate();
             }
             for (Projection projection : projections) {
@@ -176,8 +185,9 @@ public final class Projector implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
+        token = lastToken;
         position = last;
-        started = true;
+        applied += batch.size();
         release();
     }
 
@@ -188,9 +198,14 @@ public final class Projector implements AutoCloseable {
     }
 
     private void release() {
-        var reached = waiters.headMap(position, true);
-        reached.values().forEach(list -> list.forEach(waiter -> waiter.complete(position)));
-        reached.clear();
+        var candidates = waiters.headMap(position, true);
+        candidates.entrySet().removeIf(waiting -> {
+            if (!Tokens.reached(token, waiting.getKey())) {
+                return false;
+            }
+            waiting.getValue().forEach(waiter -> waiter.complete(position));
+            return true;
+        });
     }
 
     private static void sleep(long millis) {

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import org.axonframework.eventhandling.TrackingToken;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +30,7 @@ public final class ReadModel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
     /** Raise it with every change to schema.sql: an older read model is then rebuilt from the log. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     /** The name under which the projector stores its position. */
     static final String PROJECTOR = "read-model";
@@ -131,12 +133,17 @@ public final class ReadModel implements AutoCloseable {
 
     /** The position of the last event whose facts are committed, if any is. */
     public Optional<Long> committedPosition() {
+        return committedToken().map(token -> token.position().orElse(0L));
+    }
+
+    /** The tracking token after the last event whose facts are committed, if any is. */
+    Optional<TrackingToken> committedToken() {
         return read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT position FROM projection_position WHERE projection = ?")) {
+                    "SELECT token FROM projection_position WHERE projection = ?")) {
                 query.setString(1, PROJECTOR);
                 try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+                    return rows.next() ? Optional.of(Tokens.decode(rows.getString(1))) : Optional.<TrackingToken>empty();
                 }
             }
         });

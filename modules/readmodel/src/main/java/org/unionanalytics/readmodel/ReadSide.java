@@ -118,9 +118,10 @@ public final class ReadSide implements AutoCloseable {
     private RebuildStatus progress() {
         Generation next = building;
         long position = next == null ? 0 : next.projector().position();
+        long applied = next == null ? 0 : next.projector().applied();
         double seconds = Math.max(0.001, Duration.between(buildStarted, Instant.now()).toMillis() / 1000.0);
         return new RebuildStatus(RebuildStatus.State.RUNNING, buildStarted, null, position, head.getAsLong(),
-                position / seconds, null);
+                applied / seconds, null);
     }
 
     /** Starts a rebuild unless one is running; either way answers with its status. */
@@ -165,7 +166,7 @@ public final class ReadSide implements AutoCloseable {
             Instant finished = Instant.now();
             double seconds = Math.max(0.001, Duration.between(buildStarted, finished).toMillis() / 1000.0);
             lastRebuild = new RebuildStatus(RebuildStatus.State.SWITCHED, buildStarted, finished, next.projector().position(),
-                    target, next.projector().position() / seconds, null);
+                    target, next.projector().applied() / seconds, null);
             log.info("The rebuilt read model has caught up at event {} ({} events/s); queries use it now",
                     next.projector().position(), String.format("%,.0f", lastRebuild.eventsPerSecond()));
         } catch (RuntimeException e) {

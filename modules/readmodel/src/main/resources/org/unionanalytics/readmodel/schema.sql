@@ -14,9 +14,11 @@ CREATE TABLE IF NOT EXISTS read_model_info (
     value VARCHAR NOT NULL
 );
 
+-- Where the projector is: the position for people, the store's tracking token to resume from.
 CREATE TABLE IF NOT EXISTS projection_position (
     projection VARCHAR PRIMARY KEY,
-    position   BIGINT NOT NULL
+    position   BIGINT NOT NULL,
+    token      VARCHAR NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS enterprises (

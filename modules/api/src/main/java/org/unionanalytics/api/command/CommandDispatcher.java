@@ -2,13 +2,10 @@ package org.unionanalytics.api.command;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.unionanalytics.eventstore.CommandLog;
 import org.unionanalytics.eventstore.CommandLog.CommandRecord;
 import org.unionanalytics.eventstore.DuplicateCommandException;
+import org.unionanalytics.eventstore.EventStorage;
 
 import java.util.List;
 import java.util.Map;
@@ -25,14 +22,12 @@ import java.util.concurrent.Executor;
 public final class CommandDispatcher {
 
     private final CommandGateway gateway;
-    private final CommandLog commandLog;
-    private final EventStorageEngine events;
+    private final EventStorage storage;
     private final Executor executor;
 
-    public CommandDispatcher(CommandGateway gateway, CommandLog commandLog, EventStorageEngine events, Executor executor) {
+    public CommandDispatcher(CommandGateway gateway, EventStorage storage, Executor executor) {
         this.gateway = gateway;
-        this.commandLog = commandLog;
-        this.events = events;
+        this.storage = storage;
         this.executor = executor;
     }
 
@@ -42,7 +37,7 @@ public final class CommandDispatcher {
      */
     public CompletableFuture<Receipt> dispatch(Object command, String clientCommandId, String targetId) {
         String commandId = clientCommandId != null ? clientCommandId : UUID.randomUUID().toString();
-        return CompletableFuture.supplyAsync(() -> commandLog.find(commandId), executor).thenCompose(earlier -> {
+        return CompletableFuture.supplyAsync(() -> storage.find(commandId), executor).thenCompose(earlier -> {
             if (earlier.isPresent()) {
                 return CompletableFuture.completedFuture(receipt(earlier.get(), targetId, commandId, true));
             }
@@ -62,21 +57,16 @@ public final class CommandDispatcher {
     }
 
     private CommandRecord recorded(String commandId) {
-        return commandLog.find(commandId).orElseThrow(() -> new IllegalStateException(
+        return storage.find(commandId).orElseThrow(() -> new IllegalStateException(
                 "command " + commandId + " succeeded but stored no events"));
     }
 
     private Receipt receipt(CommandRecord record, String targetId, String commandId, boolean repeated) {
-        int count = (int) (record.lastPosition() - record.firstPosition() + 1);
-        List<? extends TrackedEventMessage<?>> stored;
-        try (var stream = events.readEvents(new GlobalSequenceTrackingToken(record.firstPosition() - 1), false)) {
-            stored = stream.limit(count).toList();
-        }
-        String id = targetId != null ? targetId : ((DomainEventMessage<?>) stored.get(0)).getAggregateIdentifier();
-        Long version = stored.stream().map(event -> (DomainEventMessage<?>) event)
-                .filter(event -> id.equals(event.getAggregateIdentifier()))
-                .map(DomainEventMessage::getSequenceNumber).reduce(Math::max).orElse(null);
-        return new Receipt(id, version, record.lastPosition(), count, repeated, commandId);
+        List<EventStorage.Change> changes = storage.changesOf(record, commandId);
+        String id = targetId != null ? targetId : changes.get(0).aggregateId();
+        Long version = changes.stream().filter(change -> id.equals(change.aggregateId()))
+                .map(EventStorage.Change::sequence).reduce(Math::max).orElse(null);
+        return new Receipt(id, version, record.lastPosition(), record.eventCount(), repeated, commandId);
     }
 
     static Throwable unwrap(Throwable error) {

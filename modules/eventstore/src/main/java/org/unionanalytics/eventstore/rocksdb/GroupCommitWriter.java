@@ -123,7 +123,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     batch.put(database.commands, Keys.utf8(append.commandId),
                             ByteBuffer.allocate(16).putLong(first).putLong(position).array());
                 }
-                accepted.add(new Accepted(append, new CommandRecord(first, position)));
+                accepted.add(new Accepted(append, new CommandRecord(first, position, append.events.size())));
             }
             if (accepted.isEmpty()) {
                 return;

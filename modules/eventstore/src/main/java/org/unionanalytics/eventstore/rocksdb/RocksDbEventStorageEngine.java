@@ -9,11 +9,12 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.Serializer;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
-import org.unionanalytics.eventstore.CommandLog;
+import org.unionanalytics.eventstore.EventStorage;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -32,16 +33,18 @@ import java.util.stream.StreamSupport;
  * Axon's event storage on an embedded RocksDB database: no server to run, durable at acknowledge,
  * one writer handing out a gapless global sequence (positions 1, 2, 3, ...).
  */
-public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implements CommandLog, AutoCloseable {
+public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implements EventStorage {
 
     private static final int READ_BATCH = 1_000;
 
+    private final Path directory;
     private final EventDatabase database;
     private final GroupCommitWriter writer;
     private volatile long committed;
 
     private RocksDbEventStorageEngine(Builder builder) {
         super(builder);
+        this.directory = builder.directory;
         this.database = new EventDatabase(builder.directory);
         this.writer = new GroupCommitWriter(database, position -> committed = position);
         this.committed = writer.lastPosition();
@@ -51,9 +54,25 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         return new Builder();
     }
 
+    @Override
+    public EventStorageEngine engine() {
+        return this;
+    }
+
     /** Position of the last durable event; 0 while the store is empty. */
+    @Override
     public long lastPosition() {
         return committed;
+    }
+
+    @Override
+    public TrackingToken tokenAfter(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+
+    @Override
+    public String describe() {
+        return "the embedded event store in " + directory;
     }
 
     @Override
@@ -62,13 +81,10 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
             return;
         }
         List<StoredEvent> stored = new ArrayList<>(events.size());
-        String commandId = null;
         for (EventMessage<?> event : events) {
             stored.add(serialize(event, serializer));
-            Object id = event.getMetaData().get(COMMAND_ID);
-            commandId = id == null ? commandId : id.toString();
         }
-        writer.append(stored, commandId);
+        writer.append(stored, EventStorage.commandIdOf(events));
     }
 
     private static StoredEvent serialize(EventMessage<?> event, Serializer serializer) {
@@ -195,7 +211,9 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
             return Optional.empty();
         }
         ByteBuffer buffer = ByteBuffer.wrap(value);
-        return Optional.of(new CommandRecord(buffer.getLong(), buffer.getLong()));
+        long first = buffer.getLong();
+        long last = buffer.getLong();
+        return Optional.of(new CommandRecord(first, last, (int) (last - first + 1)));
     }
 
     @Override

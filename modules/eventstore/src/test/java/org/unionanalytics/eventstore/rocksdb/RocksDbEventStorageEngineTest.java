@@ -48,7 +48,7 @@ class RocksDbEventStorageEngineTest extends EventStorageEngineContract {
     void a_command_id_remembers_the_positions_of_its_events() {
         engine.appendEvents(event("note-z", 0, "unrelated"));
         engine.appendEvents(byCommand("note-a", 0, "cmd-1"), byCommand("note-b", 0, "cmd-1"));
-        assertThat(rocks.find("cmd-1")).contains(new CommandLog.CommandRecord(2, 3));
+        assertThat(rocks.find("cmd-1")).contains(new CommandLog.CommandRecord(2, 3, 2));
         assertThat(rocks.find("cmd-2")).isEmpty();
     }
 

@@ -1,0 +1,36 @@
+package org.unionanalytics.app;
+
+import org.unionanalytics.eventstore.EventStorage;
+import org.unionanalytics.eventstore.postgres.PostgresConnection;
+import org.unionanalytics.eventstore.postgres.PostgresEventStorage;
+import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
+
+import java.nio.file.Path;
+
+/**
+ * Which event store a server uses: the embedded one in its data directory (the default), a
+ * PostgreSQL database, or an EventStoreDB cluster. The read model is always local.
+ */
+sealed interface Store {
+
+    EventStorage open(Path dataDirectory);
+
+    static Store embedded() {
+        return new Embedded();
+    }
+
+    record Embedded() implements Store {
+        @Override
+        public EventStorage open(Path dataDirectory) {
+            return RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))
+                    .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots()).build();
+        }
+    }
+
+    record Postgres(PostgresConnection connection) implements Store {
+        @Override
+        public EventStorage open(Path dataDirectory) {
+            return PostgresEventStorage.connect(connection, Serializers.events(), Serializers.snapshots());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.unionanalytics.eventstore;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+import java.util.List;
+
+/**
+ * One of the server's event stores, whichever is configured: the Axon storage engine, plus what
+ * the server needs beside it (the command log, where the log ends, tokens at a position).
+ */
+public interface EventStorage extends CommandLog, AutoCloseable {
+
+    EventStorageEngine engine();
+
+    /** The position of the last stored event; 0 while the store is empty. */
+    long lastPosition();
+
+    /** A token from which tracking reads every event stored after {@code position}. */
+    TrackingToken tokenAfter(long position);
+
+    /**
+     * What a recorded command changed: each event's aggregate and sequence number, in order. Read
+     * back from the log; where concurrent writers interleave, other commands' events are skipped.
+     */
+    default List<Change> changesOf(CommandRecord record, String commandId) {
+        try (var stream = engine().readEvents(tokenAfter(record.firstPosition() - 1), false)) {
+            return stream.filter(event -> commandId.equals(event.getMetaData().get(COMMAND_ID)))
+                    .limit(record.eventCount())
+                    .map(event -> (DomainEventMessage<?>) event)
+                    .map(event -> new Change(event.getAggregateIdentifier(), event.getSequenceNumber()))
+                    .toList();
+        }
+    }
+
+    /** One event of a command: the aggregate it belongs to and its sequence number there. */
+    record Change(String aggregateId, long sequence) {
+    }
+
+    /** Says which store this is and where, in words for the log. */
+    String describe();
+
+    @Override
+    void close();
+
+    /** The client command id the events were appended for, if any (it travels in their metadata). */
+    static String commandIdOf(List<? extends EventMessage<?>> events) {
+        Object id = events.get(events.size() - 1).getMetaData().get(COMMAND_ID);
+        return id == null ? null : id.toString();
+    }
+}

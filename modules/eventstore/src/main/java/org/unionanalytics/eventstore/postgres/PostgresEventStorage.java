@@ -1,0 +1,210 @@
+package org.unionanalytics.eventstore.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.unionanalytics.eventstore.DuplicateCommandException;
+import org.unionanalytics.eventstore.EventStorage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The event store on PostgreSQL: Axon's JDBC engine over our own tables, plus the command log in
+ * the same transaction as the events.
+ *
+ * <p>Positions are the identity column {@code global_index}. Concurrent writers commit out of
+ * order, so a reader may see position 8 before 7: the tracking token remembers 7 as a gap and keeps
+ * asking for it. A gap is given up only when it is older than {@link #GAP_TIMEOUT} (no transaction
+ * of ours runs that long; the server sets {@code idle_in_transaction_session_timeout} below it)
+ * and never because it lies too far behind ({@link #MAX_GAP_OFFSET} exceeds any number of events
+ * committed while one command's transaction is open), so a processor neither skips a late commit
+ * nor stalls on a rolled-back one for long.
+ */
+public final class PostgresEventStorage extends JdbcEventStorageEngine implements EventStorage {
+
+    static final int GAP_TIMEOUT_MS = 120_000;
+    static final Duration GAP_TIMEOUT = Duration.ofMillis(GAP_TIMEOUT_MS);
+    static final int MAX_GAP_OFFSET = 10_000_000;
+    private static final int POOL_SIZE = 16;
+
+    private static final EventSchema SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+            .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
+            .build();
+
+    private final HikariDataSource dataSource;
+    private final ThreadBoundTransactions transactions;
+    private final PostgresConnection connection;
+
+    private PostgresEventStorage(Builder builder, HikariDataSource dataSource, ThreadBoundTransactions transactions,
+                                 PostgresConnection connection) {
+        super(builder);
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.connection = connection;
+    }
+
+    /** Connects, creates the tables if they are missing, and returns the store ready for use. */
+    public static PostgresEventStorage connect(PostgresConnection connection, Serializer events, Serializer snapshots) {
+        HikariDataSource dataSource = dataSource(connection);
+        try {
+            createTables(dataSource);
+            ThreadBoundTransactions transactions = new ThreadBoundTransactions(dataSource);
+            Builder builder = JdbcEventStorageEngine.builder()
+                    .connectionProvider(transactions).transactionManager(transactions)
+                    .persistenceExceptionResolver(new DuplicateKeyResolver())
+                    .eventSerializer(events).snapshotSerializer(snapshots)
+                    .schema(SCHEMA).dataType(byte[].class)
+                    .gapTimeout(GAP_TIMEOUT_MS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(1)
+                    .batchSize(1_000);
+            return new PostgresEventStorage(builder, dataSource, transactions, connection);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(PostgresConnection connection) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(connection.url());
+        config.setUsername(connection.user());
+        config.setPassword(connection.password());
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setPoolName("event-store");
+        // a transaction left open would hold a gap in the positions: end it well before the gap timeout
+        config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=" + GAP_TIMEOUT_MS / 2);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new EventStoreException("cannot connect to the PostgreSQL event store at " + connection + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    private static void createTables(HikariDataSource dataSource) {
+        try (InputStream in = PostgresEventStorage.class.getResourceAsStream("schema.sql");
+             Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | SQLException e) {
+            throw new EventStoreException("cannot create the event tables on PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String commandId = EventStorage.commandIdOf(events);
+        transactions.executeInTransaction(() -> {
+            super.appendEvents(events, serializer);
+            if (commandId != null) {
+                record(commandId, events);
+            }
+        });
+    }
+
+    private void record(String commandId, List<? extends EventMessage<?>> events) {
+        try (Connection c = transactions.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO command_log (command_id, first_event, last_event, event_count) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (command_id) DO NOTHING")) {
+            insert.setString(1, commandId);
+            insert.setString(2, events.get(0).getIdentifier());
+            insert.setString(3, events.get(events.size() - 1).getIdentifier());
+            insert.setInt(4, events.size());
+            if (insert.executeUpdate() == 0) {
+                throw new DuplicateCommandException(commandId);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("cannot record command " + commandId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<CommandRecord> find(String commandId) {
+        return query("SELECT f.global_index, l.global_index, c.event_count FROM command_log c "
+                        + "JOIN domain_event_entry f ON f.event_identifier = c.first_event "
+                        + "JOIN domain_event_entry l ON l.event_identifier = c.last_event WHERE c.command_id = ?",
+                commandId, rows -> rows.next() ? Optional.of(new CommandRecord(rows.getLong(1), rows.getLong(2),
+                        rows.getInt(3))) : Optional.empty());
+    }
+
+    @Override
+    public long lastPosition() {
+        return query("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", null, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
+    }
+
+    private <T> T query(String sql, String parameter, RowReader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("reading the PostgreSQL event store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    @Override
+    public TrackingToken tokenAfter(long position) {
+        return GapAwareTrackingToken.newInstance(position, Collections.emptySet());
+    }
+
+    @Override
+    public EventStorageEngine engine() {
+        return this;
+    }
+
+    /** Runs {@code work} in one transaction of this store: whatever it appends commits together. */
+    public void inTransaction(Runnable work) {
+        transactions.executeInTransaction(work);
+    }
+
+    @Override
+    public String describe() {
+        return "the PostgreSQL event store at " + connection;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,125 @@
+package org.unionanalytics.eventstore.postgres;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.unionanalytics.eventstore.CommandLog;
+import org.unionanalytics.eventstore.DuplicateCommandException;
+import org.unionanalytics.eventstore.EventStorageEngineContract;
+import org.unionanalytics.eventstore.TestPostgres;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PostgresEventStorageTest extends EventStorageEngineContract {
+
+    private PostgresEventStorage postgres;
+    private PostgresConnection connection;
+
+    @Override
+    protected EventStorageEngine open() {
+        connection = TestPostgres.emptied();
+        return connect();
+    }
+
+    private EventStorageEngine connect() {
+        postgres = PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER);
+        return postgres;
+    }
+
+    @Override
+    protected EventStorageEngine reopen() {
+        close();
+        return connect();
+    }
+
+    @Override
+    protected void close() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Override
+    protected HeldAppend holdAppendOpen(DomainEventMessage<?> event) {
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try {
+                postgres.inTransaction(() -> {
+                    engine.appendEvents(event);
+                    inserted.countDown();
+                    awaitQuietly(release);
+                });
+            } catch (Throwable e) {
+                failure.set(e);
+                inserted.countDown();
+            }
+        });
+        writer.start();
+        awaitQuietly(inserted);
+        return () -> {
+            release.countDown();
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(failure.get()).isNull();
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static DomainEventMessage<Noted> byCommand(String aggregate, long sequence, String commandId) {
+        return ((GenericDomainEventMessage<Noted>) event(aggregate, sequence, "x"))
+                .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId));
+    }
+
+    @Test
+    void a_command_id_remembers_its_events_even_when_others_interleave() {
+        engine.appendEvents(event("note-z", 0, "unrelated"));
+        engine.appendEvents(byCommand("note-a", 0, "cmd-1"), byCommand("note-b", 0, "cmd-1"));
+        assertThat(postgres.find("cmd-1")).contains(new CommandLog.CommandRecord(2, 3, 2));
+        assertThat(postgres.find("cmd-2")).isEmpty();
+        assertThat(postgres.lastPosition()).isEqualTo(3);
+    }
+
+    @Test
+    void a_repeated_command_id_stores_nothing() {
+        engine.appendEvents(byCommand("note-a", 0, "cmd-1"));
+        assertThatThrownBy(() -> engine.appendEvents(byCommand("note-b", 0, "cmd-1")))
+                .isInstanceOf(DuplicateCommandException.class);
+        assertThat(engine.lastSequenceNumberFor("note-b")).isEmpty();
+    }
+
+    @Test
+    void a_unique_violation_is_recognised_behind_a_batch_update_exception() {
+        BatchUpdateException batch = new BatchUpdateException("batch failed", new int[0]);
+        batch.setNextException(new SQLException("duplicate key value", DuplicateKeyResolver.UNIQUE_VIOLATION));
+        assertThat(new DuplicateKeyResolver().isDuplicateKeyViolation(batch)).isTrue();
+        assertThat(new DuplicateKeyResolver().isDuplicateKeyViolation(new SQLException("other", "40001"))).isFalse();
+    }
+
+    @Test
+    void an_unreachable_server_is_reported_with_its_address() {
+        PostgresConnection nowhere = new PostgresConnection("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+                "nobody", "x");
+        assertThatThrownBy(() -> PostgresEventStorage.connect(nowhere, SERIALIZER, SERIALIZER))
+                .hasMessageContaining("cannot connect to the PostgreSQL event store at jdbc:postgresql://127.0.0.1:1/none");
+    }
+}
