@@ -1,0 +1,53 @@
+package org.unionanalytics.eventstore.eventstoredb;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.unionanalytics.eventstore.EventStorageEngineContract;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The storage contract against a real EventStoreDB / KurrentDB node or cluster, given as a
+ * connection string in {@code UA_TEST_EVENTSTOREDB} (for example
+ * {@code kurrentdb://localhost:2113?tls=false}); skipped without it. Each test works in a
+ * namespace of its own, so the node need not be empty and runs do not see each other.
+ */
+class EventStoreDbStorageTest extends EventStorageEngineContract {
+
+    private static final String CONNECTION = System.getenv("UA_TEST_EVENTSTOREDB");
+    private EventStoreDbStorage storage;
+    private String namespace;
+
+    @BeforeAll
+    static void needsAServer() {
+        assumeTrue(CONNECTION != null && !CONNECTION.isBlank(),
+                "EventStoreDB tests skipped: set UA_TEST_EVENTSTOREDB to a connection string such as "
+                        + "kurrentdb://localhost:2113?tls=false to run the storage contract against a real node");
+    }
+
+    @Override
+    protected EventStorageEngine open() {
+        namespace = "t" + UUID.randomUUID().toString().replace("-", "") + "-";
+        return connect();
+    }
+
+    private EventStorageEngine connect() {
+        storage = EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER);
+        return storage;
+    }
+
+    @Override
+    protected EventStorageEngine reopen() {
+        close();
+        return connect();
+    }
+
+    @Override
+    protected void close() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+}
