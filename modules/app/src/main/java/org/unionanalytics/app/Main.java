@@ -13,8 +13,11 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main())
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    // the first exception that says what went wrong, not the wrappers around it
                     Throwable cause = error;
-                    while (cause.getCause() != null) {
+                    while ((cause instanceof java.util.concurrent.CompletionException
+                            || cause instanceof java.util.concurrent.ExecutionException
+                            || cause.getMessage() == null) && cause.getCause() != null) {
                         cause = cause.getCause();
                     }
                     commandLine.getErr().println("union-analytics: " + cause.getMessage());

@@ -1,6 +1,7 @@
 package org.unionanalytics.app;
 
 import org.unionanalytics.eventstore.EventStorage;
+import org.unionanalytics.eventstore.eventstoredb.EventStoreDbStorage;
 import org.unionanalytics.eventstore.postgres.PostgresConnection;
 import org.unionanalytics.eventstore.postgres.PostgresEventStorage;
 import org.unionanalytics.eventstore.rocksdb.RocksDbEventStorageEngine;
@@ -31,6 +32,13 @@ sealed interface Store {
         @Override
         public EventStorage open(Path dataDirectory) {
             return PostgresEventStorage.connect(connection, Serializers.events(), Serializers.snapshots());
+        }
+    }
+
+    record EventStoreDb(String connectionString) implements Store {
+        @Override
+        public EventStorage open(Path dataDirectory) {
+            return EventStoreDbStorage.connect(connectionString, Serializers.events(), Serializers.snapshots());
         }
     }
 }

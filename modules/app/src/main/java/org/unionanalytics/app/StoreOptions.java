@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** The command-line options (and environment variables) that choose the event store. */
 final class StoreOptions {
 
-    enum Kind { embedded, postgres }
+    enum Kind { embedded, postgres, eventstoredb }
 
     @Option(names = "--store", defaultValue = "${env:UA_STORE:-embedded}",
             description = "Event store: ${COMPLETION-CANDIDATES} (env UA_STORE). Default: ${DEFAULT-VALUE}.")
@@ -24,10 +24,17 @@ final class StoreOptions {
             description = "PostgreSQL password (env UA_POSTGRES_PASSWORD; prefer the variable, a command line is visible to others).")
     String postgresPassword;
 
+    @Option(names = "--eventstoredb", defaultValue = "${env:UA_EVENTSTOREDB:-kurrentdb://localhost:2113?tls=false}",
+            description = "Connection string of the EventStoreDB/KurrentDB node or cluster (env UA_EVENTSTOREDB), e.g. "
+                    + "kurrentdb+discover://node1:2113,node2:2113,node3:2113?tls=false for a cluster found by gossip. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String eventStoreDb;
+
     Store store() {
         return switch (kind) {
             case embedded -> Store.embedded();
             case postgres -> new Store.Postgres(new PostgresConnection(postgresUrl, postgresUser, postgresPassword));
+            case eventstoredb -> new Store.EventStoreDb(eventStoreDb);
         };
     }
 }

@@ -45,6 +45,8 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -68,6 +70,7 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
     private static final String SNAPSHOTS = "ua-snapshot-";
     private static final String COMMANDS = "ua-command-";
     private static final int PAGE = 500;
+    private static final int CONNECT_TIMEOUT_SECONDS = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KurrentDBClient client;
@@ -110,10 +113,18 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
      */
     public static EventStoreDbStorage connect(String connectionString, String namespace, Serializer events,
                                               Serializer snapshots) {
+        String where = connectionString.replaceAll("//[^@/]*@", "//");
         KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
+        try {
+            client.getServerVersion().get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            client.shutdown();
+            throw new EventStoreException("cannot reach EventStoreDB at " + where + " within " + CONNECT_TIMEOUT_SECONDS
+                    + " s: " + (e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
+        }
         Builder builder = new Builder();
         builder.eventSerializer(events).snapshotSerializer(snapshots);
-        return new EventStoreDbStorage(builder, client, connectionString.replaceAll("//[^@/]*@", "//"), namespace);
+        return new EventStoreDbStorage(builder, client, where, namespace);
     }
 
     @Override
