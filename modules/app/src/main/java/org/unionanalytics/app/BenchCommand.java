@@ -82,6 +82,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--load-seconds", defaultValue = "5", description = "Seconds of each throughput run. Default: ${DEFAULT-VALUE}.")
     int loadSeconds;
 
+    @Option(names = "--compare-with", description = "Also import and rebuild on this store (${COMPLETION-CANDIDATES}), "
+            + "configured by the store options, and report its rates beside the main store's. It must start empty.")
+    StoreOptions.Kind compareWith;
+
     private final List<String> lines = new ArrayList<>();
 
     private void report(String format, Object... values) {
@@ -108,16 +112,32 @@ final class BenchCommand implements Callable<Integer> {
                     kept.median(), kept.percentile(99));
             throughput(server, http);
         }
+        if (compareWith != null) {
+            compare(settings.withStore(storeOptions.store(compareWith)));
+        }
         baselines();
         report("peak RSS %,d MB; disk %,d MB (event store %,d MB, read model %,d MB)", peakRssMb(), sizeMb(dataDirectory),
                 sizeMb(dataDirectory.resolve("events")), sizeMb(dataDirectory.resolve("readmodel")));
         return 0;
     }
 
+    private void compare(Settings other) throws Exception {
+        report("--- the same on %s ---", compareWith);
+        Settings elsewhere = other.withDataDirectory(dataDirectory.resolve("compare-" + compareWith));
+        importHistory(elsewhere);
+        rebuild(elsewhere);
+        if (compareWith == StoreOptions.Kind.postgres) {
+            var postgres = storeOptions.postgres();
+            report("raw PostgreSQL: %,.0f events/s inserted in batches of 1,000, each committed",
+                    RawBaselines.postgresBatchedInserts(postgres.url(), postgres.user(), postgres.password(), 200_000));
+        }
+        report("--- end of %s ---", compareWith);
+    }
+
     private void importHistory(Settings settings) throws InterruptedException {
         try (Node node = new Node(settings)) {
             if (node.storage.lastPosition() > 0) {
-                report("import: skipped, %s already holds %,d events", dataDirectory, node.storage.lastPosition());
+                report("import: skipped, %s already holds %,d events", node.storage.describe(), node.storage.lastPosition());
                 return;
             }
             HistoryImport.Result result = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,

@@ -39,4 +39,9 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
                 requestTimeout, queryTimeout, keptAnswers, chosen);
     }
+
+    public Settings withDataDirectory(Path directory) {
+        return new Settings(directory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
+                requestTimeout, queryTimeout, keptAnswers, store);
+    }
 }

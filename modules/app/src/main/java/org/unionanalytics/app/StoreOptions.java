@@ -12,6 +12,10 @@ final class StoreOptions {
             description = "Event store: ${COMPLETION-CANDIDATES} (env UA_STORE). Default: ${DEFAULT-VALUE}.")
     Kind kind;
 
+    PostgresConnection postgres() {
+        return new PostgresConnection(postgresUrl, postgresUser, postgresPassword);
+    }
+
     @Option(names = "--postgres-url", defaultValue = "${env:UA_POSTGRES_URL:-jdbc:postgresql://localhost:5432/union_analytics}",
             description = "JDBC URL of the PostgreSQL event store (env UA_POSTGRES_URL). Default: ${DEFAULT-VALUE}.")
     String postgresUrl;
@@ -31,9 +35,13 @@ final class StoreOptions {
     String eventStoreDb;
 
     Store store() {
-        return switch (kind) {
+        return store(kind);
+    }
+
+    Store store(Kind chosen) {
+        return switch (chosen) {
             case embedded -> Store.embedded();
-            case postgres -> new Store.Postgres(new PostgresConnection(postgresUrl, postgresUser, postgresPassword));
+            case postgres -> new Store.Postgres(postgres());
             case eventstoredb -> new Store.EventStoreDb(eventStoreDb);
         };
     }

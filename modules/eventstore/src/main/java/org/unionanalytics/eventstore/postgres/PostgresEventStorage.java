@@ -2,8 +2,11 @@ package org.unionanalytics.eventstore.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -25,6 +28,9 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The event store on PostgreSQL: Axon's JDBC engine over our own tables, plus the command log in
@@ -43,7 +49,7 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
     static final int GAP_TIMEOUT_MS = 120_000;
     static final Duration GAP_TIMEOUT = Duration.ofMillis(GAP_TIMEOUT_MS);
     static final int MAX_GAP_OFFSET = 10_000_000;
-    private static final int POOL_SIZE = 16;
+    private static final int POOL_SIZE = 48;
 
     private static final EventSchema SCHEMA = EventSchema.builder()
             .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
@@ -56,6 +62,7 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
     private final HikariDataSource dataSource;
     private final ThreadBoundTransactions transactions;
     private final PostgresConnection connection;
+    private final Set<String> snapshottedKinds = ConcurrentHashMap.newKeySet();
 
     private PostgresEventStorage(Builder builder, HikariDataSource dataSource, ThreadBoundTransactions transactions,
                                  PostgresConnection connection) {
@@ -63,6 +70,12 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.connection = connection;
+        query("SELECT DISTINCT substring(aggregate_identifier from '^[^-]*-?') FROM snapshot_event_entry", null, rows -> {
+            while (rows.next()) {
+                snapshottedKinds.add(rows.getString(1));
+            }
+            return null;
+        });
     }
 
     /** Connects, creates the tables if they are missing, and returns the store ready for use. */
@@ -139,6 +152,46 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
         } catch (SQLException e) {
             throw new EventStoreException("cannot record command " + commandId + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        return transactions.read(() -> super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize));
+    }
+
+    /**
+     * Asks for a snapshot only for kinds of aggregate that have one (ids carry their kind as a
+     * prefix): most never do, and the question is a round trip on every load. A kind whose first
+     * snapshot another node stored is found at the next start; until then this node replays that
+     * aggregate's events, which gives the same state.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (!snapshottedKinds.contains(kindOf(aggregateIdentifier))) {
+            return Stream.empty();
+        }
+        return transactions.read(() -> super.readSnapshotData(aggregateIdentifier));
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        snapshottedKinds.add(kindOf(snapshot.getAggregateIdentifier()));
+        super.storeSnapshot(snapshot, serializer);
+    }
+
+    private static String kindOf(String aggregateIdentifier) {
+        return aggregateIdentifier.substring(0, aggregateIdentifier.indexOf('-') + 1);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return transactions.read(() -> super.lastSequenceNumberFor(aggregateIdentifier));
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return transactions.read(() -> super.fetchTrackedEvents(lastToken, batchSize));
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.unionanalytics.eventstore.postgres;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.eventstore.CommandLog;
 import org.unionanalytics.eventstore.DuplicateCommandException;
@@ -11,7 +14,14 @@ import org.unionanalytics.eventstore.TestPostgres;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -105,6 +115,52 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
         assertThatThrownBy(() -> engine.appendEvents(byCommand("note-b", 0, "cmd-1")))
                 .isInstanceOf(DuplicateCommandException.class);
         assertThat(engine.lastSequenceNumberFor("note-b")).isEmpty();
+    }
+
+    @Test
+    void a_tracker_following_concurrent_writers_sees_every_committed_event_exactly_once() throws Exception {
+        int writers = 8;
+        int perWriter = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        AtomicInteger refused = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            String own = "note-w" + w;
+            running.add(pool.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    engine.appendEvents(event(own, i, own + ":" + i));
+                    try {
+                        // every writer also races for one shared aggregate: the losers roll back and leave gaps
+                        engine.appendEvents(event("note-contested", 0, "contested by " + own + ":" + i));
+                    } catch (AggregateStreamCreationException lost) {
+                        refused.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        TrackingToken token = null;
+        while (!running.stream().allMatch(Future::isDone) || !readFrom(token).isEmpty()) {
+            List<TrackedEventMessage<?>> batch = readFrom(token);
+            for (TrackedEventMessage<?> event : batch) {
+                seen.merge(((Noted) event.getPayload()).text(), 1, Integer::sum);
+                token = event.trackingToken();
+            }
+        }
+        pool.shutdown();
+        for (Future<?> writer : running) {
+            writer.get();
+        }
+        assertThat(seen.entrySet().stream().filter(text -> text.getValue() != 1).toList()).as("seen twice").isEmpty();
+        assertThat(seen.keySet().stream().filter(text -> text.startsWith("contested")).count()).isEqualTo(1);
+        assertThat(seen).hasSize(writers * perWriter + 1);
+        assertThat(refused.get()).isEqualTo(writers * perWriter - 1);
+    }
+
+    private List<TrackedEventMessage<?>> readFrom(TrackingToken token) {
+        try (var stream = engine.readEvents(token, false)) {
+            return new ArrayList<>(stream.toList());
+        }
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.unionanalytics.domain.membership.MemberJoined;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
 
@@ -45,6 +47,40 @@ public final class RawBaselines {
                 }
             }
             return events / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /**
+     * Events per second that PostgreSQL inserts as event-sized rows (330 bytes, an identity column,
+     * a unique aggregate and sequence), in batched inserts committed every 1,000 rows.
+     */
+    public static double postgresBatchedInserts(String url, String user, String password, int events) throws Exception {
+        byte[] value = new byte[330];
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS raw_baseline_events");
+            statement.execute("CREATE TABLE raw_baseline_events (position BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "aggregate VARCHAR(255) NOT NULL, sequence BIGINT NOT NULL, payload BYTEA NOT NULL, "
+                    + "UNIQUE (aggregate, sequence))");
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO raw_baseline_events (aggregate, sequence, payload) VALUES (?, ?, ?)")) {
+                for (int first = 0; first < events; first += 1_000) {
+                    for (int i = first; i < first + 1_000; i++) {
+                        insert.setString(1, "member-" + i);
+                        insert.setLong(2, 0);
+                        insert.setBytes(3, value);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                }
+            }
+            double perSecond = events / ((System.nanoTime() - started) / 1e9);
+            connection.setAutoCommit(true);
+            statement.execute("DROP TABLE raw_baseline_events");
+            return perSecond;
         }
     }
 
