@@ -21,12 +21,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,7 +46,6 @@ public final class Projector implements AutoCloseable {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final LongSupplier head;
     private final int maxBatch;
-    private List<Projection> projections = freshProjections();
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -60,7 +61,7 @@ public final class Projector implements AutoCloseable {
         this.head = head;
         this.maxBatch = maxBatch;
         try (Statement statement = model.writer().createStatement()) {
-            for (Projection projection : projections) {
+            for (Projection projection : freshProjections()) {
                 projection.prepare(statement);
             }
         } catch (SQLException e) {
@@ -117,27 +118,86 @@ public final class Projector implements AutoCloseable {
         }
     }
 
+    /**
+     * Two threads share the work: a reader takes events off the stream, decodes them and stages
+     * their rows (Java work), while this thread writes the batch before (DuckDB work), so the two
+     * halves overlap. Each batch has projections of its own; batches are written in log order.
+     */
     private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
         long startedAt = System.nanoTime();
         long startApplied = applied;
         long lastReport = startedAt;
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(maxBatch);
-        while (running) {
-            // the event store is read on a private stream, which looks for new events when asked
-            if (!stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
-                continue;
+        BlockingQueue<Staged> ready = new ArrayBlockingQueue<>(1);
+        AtomicReference<Throwable> readerFailure = new AtomicReference<>();
+        Thread reader = new Thread(() -> stage(stream, ready, readerFailure), "read-model-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (running) {
+                Staged staged = ready.poll(50, TimeUnit.MILLISECONDS);
+                if (staged == null) {
+                    rethrow(readerFailure.get());
+                    continue;
+                }
+                write(staged);
+                long now = System.nanoTime();
+                if (now - lastReport > PROGRESS_EVERY.toNanos()) {
+                    reportProgress(startApplied, startedAt, now);
+                    lastReport = now;
+                }
             }
-            while (batch.size() < maxBatch && stream.hasNextAvailable()) {
-                batch.add(stream.nextAvailable());
-            }
-            apply(batch);
-            batch.clear();
-            long now = System.nanoTime();
-            if (now - lastReport > PROGRESS_EVERY.toNanos()) {
-                reportProgress(startApplied, startedAt, now);
-                lastReport = now;
-            }
+        } finally {
+            reader.interrupt();
+            reader.join();
         }
+    }
+
+    private static void rethrow(Throwable failure) throws SQLException {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new ReadModelException("reading the event log failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Stages batches until interrupted; the event store is read on a private stream, which looks for new events when asked. */
+    private void stage(BlockingStream<TrackedEventMessage<?>> stream, BlockingQueue<Staged> ready,
+                       AtomicReference<Throwable> failure) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (!stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                List<Projection> projections = freshProjections();
+                TrackingToken last = null;
+                int events = 0;
+                while (events < maxBatch && stream.hasNextAvailable()) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    last = event.trackingToken();
+                    boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
+                    Recorded recorded = new Recorded(last.position().orElseThrow(),
+                            event.getTimestamp().atOffset(ZoneOffset.UTC), first);
+                    Object payload = event.getPayload();
+                    for (Projection projection : projections) {
+                        projection.apply(payload, recorded);
+                    }
+                    events++;
+                }
+                ready.put(new Staged(projections, last, events));
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable e) {
+            failure.set(e);
+        }
+    }
+
+    /** The staged rows of a batch of events, and the token of its last event. */
+    private record Staged(List<Projection> projections, TrackingToken last, int events) {
     }
 
     private void reportProgress(long startApplied, long startedAt, long now) {
@@ -147,19 +207,8 @@ public final class Projector implements AutoCloseable {
                 String.format("%,.0f", perSecond));
     }
 
-    private void apply(List<TrackedEventMessage<?>> batch) throws SQLException {
-        TrackingToken lastToken = token;
-        long last = position;
-        for (TrackedEventMessage<?> event : batch) {
-            lastToken = event.trackingToken();
-            last = lastToken.position().orElseThrow();
-            Object payload = event.getPayload();
-            boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
-            Recorded recorded = new Recorded(last, event.getTimestamp().atOffset(ZoneOffset.UTC), first);
-            for (Projection projection : projections) {
-                projection.apply(payload, recorded);
-            }
-        }
+    private void write(Staged staged) throws SQLException {
+        long last = staged.last().position().orElseThrow();
         DuckDBConnection connection = model.writer();
         connection.setAutoCommit(false);
         try {
@@ -169,10 +218,10 @@ public final class Projector implements AutoCloseable {
                     "INSERT OR REPLACE INTO projection_position (projection, position, token) VALUES (?, ?, ?)")) {
                 save.setString(1, ReadModel.PROJECTOR);
                 save.setLong(2, last);
-                save.setString(3, Tokens.encode(lastToken));
+                save.setString(3, Tokens.encode(staged.last()));
                 save.executeUpdate();
             }
-            for (Projection projection : projections) {
+            for (Projection projection : staged.projections()) {
                 for (StagedWrite write : projection.writes()) {
                     write.flush(connection);
                 }
@@ -180,18 +229,17 @@ public final class Projector implements AutoCloseable {
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
-            projections = freshProjections();
             throw e;
         } finally {
             connection.setAutoCommit(true);
         }
-        token = lastToken;
+        token = staged.last();
         position = last;
-        applied += batch.size();
+        applied += staged.events();
         release();
     }
 
-    /** Projections hold the staged rows of the batch under way; a failed batch starts over with empty ones. */
+    /** Projections hold the staged rows of one batch. */
     private static List<Projection> freshProjections() {
         return List.of(new EnterpriseProjection(), new UnionProjection(), new CompetitionProjection(),
                 new ProposalProjection());
