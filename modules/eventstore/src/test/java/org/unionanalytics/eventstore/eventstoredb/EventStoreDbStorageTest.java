@@ -20,15 +20,19 @@ class EventStoreDbStorageTest extends EventStorageEngineContract {
     private EventStoreDbStorage storage;
     private String namespace;
 
+    private static final String SKIPPED = "EventStoreDB contract tests skipped: set UA_TEST_EVENTSTOREDB to a connection "
+            + "string such as kurrentdb://localhost:2113?tls=false to run them against a real node";
+
     @BeforeAll
-    static void needsAServer() {
-        assumeTrue(CONNECTION != null && !CONNECTION.isBlank(),
-                "EventStoreDB tests skipped: set UA_TEST_EVENTSTOREDB to a connection string such as "
-                        + "kurrentdb://localhost:2113?tls=false to run the storage contract against a real node");
+    static void sayWhetherTheyRun() {
+        if (CONNECTION == null || CONNECTION.isBlank()) {
+            System.out.println(SKIPPED);
+        }
     }
 
     @Override
     protected EventStorageEngine open() {
+        assumeTrue(CONNECTION != null && !CONNECTION.isBlank(), SKIPPED);
         namespace = "t" + UUID.randomUUID().toString().replace("-", "") + "-";
         return connect();
     }
