@@ -2,6 +2,8 @@ package org.unionanalytics.readmodel;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
@@ -25,6 +27,7 @@ public final class ProjectedHistory implements AutoCloseable {
     private final EmbeddedEventStore events = EmbeddedEventStore.builder().storageEngine(storage)
             .optimizeEventConsumption(false).build();
     private final Map<String, Long> sequences = new HashMap<>();
+    private StreamableMessageSource<TrackedEventMessage<?>> source = events;
     private ReadModel model;
     private Projector projector;
 
@@ -35,7 +38,12 @@ public final class ProjectedHistory implements AutoCloseable {
 
     public void start() {
         model = ReadModel.open(directory.resolve("readmodel.duckdb"), 2);
-        projector = new Projector(model, events, this::head, 1_000).start();
+        projector = new Projector(model, source, this::head, 1_000).start();
+    }
+
+    /** From the next start on, the projector reads through {@code source} instead of the store itself. */
+    void readThrough(StreamableMessageSource<TrackedEventMessage<?>> wrapped) {
+        source = wrapped;
     }
 
     public void stop() {

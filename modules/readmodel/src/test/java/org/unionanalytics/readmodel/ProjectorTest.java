@@ -149,4 +149,20 @@ class ProjectorTest {
         assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(2);
         assertThat(history.model().position()).isEqualTo(head);
     }
+
+    @Test
+    void when_reading_the_log_fails_midway_the_projector_starts_again_from_its_last_commit() {
+        aSmallFederation();
+        history.caughtUp();
+        history.stop();
+        FailingOnceSource breaking = new FailingOnceSource(history.events(), 2);
+        history.readThrough(breaking);
+        history.start();
+        long head = history.publish(new MemberJoined("member-1", "union-a", D2013), new MemberJoined("member-2", "union-a", D2013),
+                new MemberJoined("member-3", "union-b", D2013), new MemberLeft("member-1", "union-a", D2013.plusYears(1)));
+
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(2);
+        assertThat(breaking.hasBroken()).isTrue();
+        assertThat(history.model().position()).isEqualTo(head);
+    }
 }
