@@ -29,6 +29,8 @@ final class EventTransfer {
 
     /** Events recorded without a command id are appended this many at a time. */
     private static final int UNCOMMANDED_BATCH = 1_000;
+    /** About this many events go to the store at once, sharing its disk syncs. */
+    private static final int APPEND_EVENTS = 5_000;
 
     private final Serializer serializer = Serializers.events();
     private final Consumer<String> progress;
@@ -57,9 +59,7 @@ final class EventTransfer {
         if (storage.lastPosition() > 0) {
             throw new IllegalStateException(storage.describe() + " already holds events; import-events fills an empty store");
         }
-        Progress counted = new Progress("imported");
-        Set<String> commandsSeen = new HashSet<>();
-        List<DomainEventMessage<?>> run = new ArrayList<>();
+        Loader loader = new Loader(storage, new Progress("imported"));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int lineNumber = 0;
@@ -68,37 +68,75 @@ final class EventTransfer {
                 if (text.isBlank()) {
                     continue;
                 }
-                DomainEventMessage<?> event;
                 try {
-                    event = EventLogFile.event(text, serializer);
+                    loader.add(EventLogFile.event(text, serializer));
                 } catch (IOException | RuntimeException e) {
                     throw new IllegalArgumentException(file + " line " + lineNumber + ": " + e.getMessage(), e);
                 }
-                boolean sameCommand = !run.isEmpty() && Objects.equals(commandOf(run.get(0)), commandOf(event))
-                        && (commandOf(event) != null || run.size() < UNCOMMANDED_BATCH);
-                if (!run.isEmpty() && !sameCommand) {
-                    append(storage, run, commandsSeen, counted);
-                }
-                run.add(event);
             }
         }
-        if (!run.isEmpty()) {
-            append(storage, run, commandsSeen, counted);
-        }
-        return counted.done();
+        return loader.finish();
     }
 
-    /** Appends the events of one command at once; a command whose events lie apart in the file cannot be kept whole. */
-    private static void append(EventStorage storage, List<DomainEventMessage<?>> run, Set<String> commandsSeen,
-                               Progress counted) {
-        String command = commandOf(run.get(0));
-        if (command != null && !commandsSeen.add(command)) {
-            throw new IllegalStateException("the events of command " + command + " are not next to each other in the "
-                    + "file, so they cannot be appended as one command again");
+    /**
+     * Gathers the events of each command (consecutive events with one command id; events without one
+     * go a thousand at a time) and appends many commands at once.
+     */
+    private static final class Loader {
+        private final EventStorage storage;
+        private final Progress progress;
+        private final Set<String> commandsSeen = new HashSet<>();
+        private final List<List<DomainEventMessage<?>>> pending = new ArrayList<>();
+        private List<DomainEventMessage<?>> run = new ArrayList<>();
+        private int pendingEvents;
+
+        Loader(EventStorage storage, Progress progress) {
+            this.storage = storage;
+            this.progress = progress;
         }
-        storage.engine().appendEvents(run);
-        counted.add(run.size());
-        run.clear();
+
+        void add(DomainEventMessage<?> event) {
+            if (!run.isEmpty() && !sameCommand(run, event)) {
+                endRun();
+            }
+            run.add(event);
+        }
+
+        private static boolean sameCommand(List<DomainEventMessage<?>> run, DomainEventMessage<?> event) {
+            String command = commandOf(event);
+            return Objects.equals(commandOf(run.get(0)), command) && (command != null || run.size() < UNCOMMANDED_BATCH);
+        }
+
+        private void endRun() {
+            String command = commandOf(run.get(0));
+            if (command != null && !commandsSeen.add(command)) {
+                throw new IllegalStateException("the events of command " + command + " are not next to each other in "
+                        + "the file, so they cannot be appended as one command again");
+            }
+            pending.add(run);
+            pendingEvents += run.size();
+            run = new ArrayList<>();
+            if (pendingEvents >= APPEND_EVENTS) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            storage.appendCommands(pending);
+            progress.add(pendingEvents);
+            pending.clear();
+            pendingEvents = 0;
+        }
+
+        long finish() {
+            if (!run.isEmpty()) {
+                endRun();
+            }
+            if (!pending.isEmpty()) {
+                flush();
+            }
+            return progress.done();
+        }
     }
 
     private static String commandOf(DomainEventMessage<?> event) {

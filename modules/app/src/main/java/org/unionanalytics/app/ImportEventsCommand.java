@@ -25,6 +25,9 @@ final class ImportEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("there is no file " + file + " to import");
+        }
         try (EventStorage storage = storeOptions.store().open(dataDirectory)) {
             long events = new EventTransfer(System.out::println).load(file, storage);
             System.out.printf("Imported %,d events from %s into %s%n", events, file, storage.describe());

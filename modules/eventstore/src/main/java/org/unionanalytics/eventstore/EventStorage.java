@@ -15,6 +15,13 @@ public interface EventStorage extends CommandLog, AutoCloseable {
 
     EventStorageEngine engine();
 
+    /**
+     * Appends the events of several commands, in this order, each command's events together with its
+     * own command-log entry, sharing disk syncs where the store can: how a log is loaded into an
+     * empty store. Stops at the first command refused; commands after it may be stored.
+     */
+    void appendCommands(List<? extends List<? extends EventMessage<?>>> commands);
+
     /** The position of the last stored event; 0 while the store is empty. */
     long lastPosition();
 

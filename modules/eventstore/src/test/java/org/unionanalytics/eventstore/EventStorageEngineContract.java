@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,9 @@ public abstract class EventStorageEngineContract {
     protected static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
 
     protected EventStorageEngine engine;
+
+    /** The store under test with what the server needs beside the engine (command log, head). */
+    protected abstract EventStorage storage();
 
     /** Opens the store under test, empty at the start of each test. */
     protected abstract EventStorageEngine open();
@@ -76,6 +80,11 @@ public abstract class EventStorageEngineContract {
 
     protected static DomainEventMessage<Noted> event(String aggregateId, long sequence, String text) {
         return new GenericDomainEventMessage<>("Note", aggregateId, sequence, new Noted(text));
+    }
+
+    protected static DomainEventMessage<Noted> byCommand(String aggregateId, long sequence, String text, String commandId) {
+        return ((GenericDomainEventMessage<Noted>) event(aggregateId, sequence, text))
+                .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId));
     }
 
     private List<String> texts(String aggregateId) {
@@ -282,5 +291,40 @@ public abstract class EventStorageEngineContract {
         assertThat(textsOf(late)).containsExactly("late");
         assertThat(track(late.get(0).trackingToken())).isEmpty();
         assertThat(late.get(0).trackingToken().covers(afterQuick)).isTrue();
+    }
+
+    @Test
+    void a_command_id_remembers_where_its_events_are() {
+        engine.appendEvents(event("note-z", 0, "unrelated"));
+        engine.appendEvents(byCommand("note-a", 0, "a", "cmd-1"), byCommand("note-b", 0, "b", "cmd-1"));
+        List<TrackedEventMessage<?>> all = track(engine.createTailToken());
+        assertThat(storage().find("cmd-1")).hasValueSatisfying(record -> {
+            assertThat(record.eventCount()).isEqualTo(2);
+            assertThat(record.firstPosition()).isEqualTo(position(all.get(1)));
+            assertThat(record.lastPosition()).isEqualTo(position(all.get(2)));
+        });
+        assertThat(storage().find("cmd-2")).isEmpty();
+        assertThat(storage().lastPosition()).isEqualTo(position(all.get(2)));
+    }
+
+    @Test
+    void a_repeated_command_id_stores_nothing() {
+        engine.appendEvents(byCommand("note-a", 0, "first", "cmd-1"));
+        assertThatThrownBy(() -> engine.appendEvents(byCommand("note-b", 0, "again", "cmd-1")))
+                .isInstanceOf(DuplicateCommandException.class);
+        assertThat(engine.lastSequenceNumberFor("note-b")).isEmpty();
+        assertThat(track(engine.createTailToken())).hasSize(1);
+    }
+
+    @Test
+    void commands_appended_together_keep_their_order_and_their_own_command_ids() {
+        storage().appendCommands(List.of(
+                List.of(byCommand("note-a", 0, "1", "cmd-1"), byCommand("note-b", 0, "2", "cmd-1")),
+                List.of(byCommand("note-a", 1, "3", "cmd-2")),
+                List.of(event("note-c", 0, "4"))));
+        assertThat(textsOf(track(engine.createTailToken()))).containsExactly("1", "2", "3", "4");
+        assertThat(storage().find("cmd-1")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(2));
+        assertThat(storage().find("cmd-2")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(1));
+        assertThat(texts("note-a")).containsExactly("1", "3");
     }
 }

@@ -154,6 +154,12 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
         }
     }
 
+    /** One command after the other: EventStoreDB has no transaction across streams to share. */
+    @Override
+    public void appendCommands(List<? extends List<? extends EventMessage<?>>> commands) {
+        commands.forEach(events -> appendEvents(events, getEventSerializer()));
+    }
+
     private WriteResult append(String stream, List<DomainEventMessage<?>> events, Serializer serializer) {
         long first = events.get(0).getSequenceNumber();
         StreamState expected = expectedBefore(first);

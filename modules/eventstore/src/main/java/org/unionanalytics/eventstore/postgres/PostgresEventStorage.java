@@ -138,6 +138,12 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
         });
     }
 
+    /** All in one transaction: one commit, one disk sync. */
+    @Override
+    public void appendCommands(List<? extends List<? extends EventMessage<?>>> commands) {
+        transactions.executeInTransaction(() -> commands.forEach(events -> appendEvents(events, getEventSerializer())));
+    }
+
     private void record(String commandId, List<? extends EventMessage<?>> events) {
         try (Connection c = transactions.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO command_log (command_id, first_event, last_event, event_count) VALUES (?, ?, ?, ?) "

@@ -56,13 +56,28 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Appends the events of one command and returns once they are durable. */
     CommandRecord append(List<StoredEvent> events, String commandId) {
+        return appendAll(List.of(events), java.util.Collections.singletonList(commandId)).get(0);
+    }
+
+    /**
+     * Appends the events of several commands, in this order, and returns once all are durable:
+     * queued together, they share write batches and disk syncs.
+     */
+    List<CommandRecord> appendAll(List<List<StoredEvent>> commands, List<String> commandIds) {
         if (!running) {
             throw new EventStoreException("the event store is closed");
         }
-        Append append = new Append(events, commandId, new CompletableFuture<>());
-        queue.add(append);
+        List<Append> appends = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            appends.add(new Append(commands.get(i), commandIds.get(i), new CompletableFuture<>()));
+        }
+        queue.addAll(appends);
+        List<CommandRecord> records = new ArrayList<>(appends.size());
         try {
-            return append.done.get();
+            for (Append append : appends) {
+                records.add(append.done.get());
+            }
+            return records;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting for the event store to commit", e);

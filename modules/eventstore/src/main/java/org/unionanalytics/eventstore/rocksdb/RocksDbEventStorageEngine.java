@@ -87,6 +87,17 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         writer.append(stored, EventStorage.commandIdOf(events));
     }
 
+    @Override
+    public void appendCommands(List<? extends List<? extends EventMessage<?>>> commands) {
+        List<List<StoredEvent>> stored = new ArrayList<>(commands.size());
+        List<String> commandIds = new ArrayList<>(commands.size());
+        for (List<? extends EventMessage<?>> events : commands) {
+            stored.add(events.stream().map(event -> serialize(event, getEventSerializer())).toList());
+            commandIds.add(EventStorage.commandIdOf(events));
+        }
+        writer.appendAll(stored, commandIds);
+    }
+
     private static StoredEvent serialize(EventMessage<?> event, Serializer serializer) {
         var payload = event.serializePayload(serializer, byte[].class);
         var metaData = event.serializeMetaData(serializer, byte[].class);

@@ -2,6 +2,7 @@ package org.unionanalytics.eventstore.eventstoredb;
 
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeAll;
+import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.eventstore.EventStorageEngineContract;
 
 import java.util.UUID;
@@ -39,6 +40,11 @@ class EventStoreDbStorageTest extends EventStorageEngineContract {
 
     private EventStorageEngine connect() {
         storage = EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER);
+        return storage;
+    }
+
+    @Override
+    protected EventStorage storage() {
         return storage;
     }
 

@@ -1,14 +1,12 @@
 package org.unionanalytics.eventstore.postgres;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
-import org.unionanalytics.eventstore.CommandLog;
-import org.unionanalytics.eventstore.DuplicateCommandException;
+import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.eventstore.EventStorageEngineContract;
 import org.unionanalytics.eventstore.TestPostgres;
 
@@ -41,6 +39,11 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
 
     private EventStorageEngine connect() {
         postgres = PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER);
+        return postgres;
+    }
+
+    @Override
+    protected EventStorage storage() {
         return postgres;
     }
 
@@ -93,28 +96,6 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static DomainEventMessage<Noted> byCommand(String aggregate, long sequence, String commandId) {
-        return ((GenericDomainEventMessage<Noted>) event(aggregate, sequence, "x"))
-                .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId));
-    }
-
-    @Test
-    void a_command_id_remembers_its_events_even_when_others_interleave() {
-        engine.appendEvents(event("note-z", 0, "unrelated"));
-        engine.appendEvents(byCommand("note-a", 0, "cmd-1"), byCommand("note-b", 0, "cmd-1"));
-        assertThat(postgres.find("cmd-1")).contains(new CommandLog.CommandRecord(2, 3, 2));
-        assertThat(postgres.find("cmd-2")).isEmpty();
-        assertThat(postgres.lastPosition()).isEqualTo(3);
-    }
-
-    @Test
-    void a_repeated_command_id_stores_nothing() {
-        engine.appendEvents(byCommand("note-a", 0, "cmd-1"));
-        assertThatThrownBy(() -> engine.appendEvents(byCommand("note-b", 0, "cmd-1")))
-                .isInstanceOf(DuplicateCommandException.class);
-        assertThat(engine.lastSequenceNumberFor("note-b")).isEmpty();
     }
 
     @Test
