@@ -3,6 +3,9 @@ package org.unionanalytics.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
 /** The command line: {@code union-analytics serve ...}. */
 @Command(name = "union-analytics", mixinStandardHelpOptions = true, version = "union-analytics 0.1.0",
         description = "Event-sourced GraphQL analytics server for a city federation of trade unions.",
@@ -15,8 +18,8 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     // the first exception that says what went wrong, not the wrappers around it
                     Throwable cause = error;
-                    while ((cause instanceof java.util.concurrent.CompletionException
-                            || cause instanceof java.util.concurrent.ExecutionException
+                    while ((cause instanceof CompletionException
+                            || cause instanceof ExecutionException
                             || cause.getMessage() == null) && cause.getCause() != null) {
                         cause = cause.getCause();
                     }

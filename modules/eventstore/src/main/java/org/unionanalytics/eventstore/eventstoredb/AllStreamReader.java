@@ -21,6 +21,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads {@code $all} after a token up to where the reader caught up, through a catch-up
@@ -68,7 +69,7 @@ final class AllStreamReader implements Iterator<TrackedEventData<?>>, AutoClosea
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while subscribing to $all", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new EventStoreException("cannot subscribe to EventStoreDB's $all after " + last + ": " + e.getMessage(), e);
         }
     }

@@ -34,6 +34,7 @@ import org.unionanalytics.eventstore.DuplicateCommandException;
 import org.unionanalytics.eventstore.EventStorage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -202,7 +205,7 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
         try {
             return UUID.fromString(identifier);
         } catch (IllegalArgumentException notAUuid) {
-            return UUID.nameUUIDFromBytes(identifier.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(identifier.getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -322,7 +325,7 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
         return latestAggregateEvent(event -> event.getCreated().isBefore(dateTime));
     }
 
-    private AllStreamToken latestAggregateEvent(java.util.function.Predicate<RecordedEvent> wanted) {
+    private AllStreamToken latestAggregateEvent(Predicate<RecordedEvent> wanted) {
         ReadAllOptions options = ReadAllOptions.get().backwards().fromEnd().maxCount(PAGE);
         while (true) {
             List<ResolvedEvent> page = await(() -> client.readAll(options)).getEvents();
@@ -368,7 +371,7 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
     }
 
     /** Waits for the client; a leader change is retried once, as the client rediscovers the leader meanwhile. */
-    private static <T> T await(java.util.function.Supplier<CompletableFuture<T>> call) {
+    private static <T> T await(Supplier<CompletableFuture<T>> call) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.get().get();
