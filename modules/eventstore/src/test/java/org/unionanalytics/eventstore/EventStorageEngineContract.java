@@ -40,18 +40,15 @@ public abstract class EventStorageEngineContract {
 
     protected static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
 
+    /** The store under test, with what the server needs beside the engine (command log, head). */
+    protected EventStorage storage;
     protected EventStorageEngine engine;
 
-    /** The store under test with what the server needs beside the engine (command log, head). */
-    protected abstract EventStorage storage();
+    /** Opens the store under test, empty. */
+    protected abstract EventStorage openEmpty();
 
-    /** Opens the store under test, empty at the start of each test. */
-    protected abstract EventStorageEngine open();
-
-    /** Closes the store and opens it again on the same data, as a server restart would. */
-    protected abstract EventStorageEngine reopen();
-
-    protected abstract void close();
+    /** Opens the store again on the data of the last one opened, as a server restart would. */
+    protected abstract EventStorage openAgain();
 
     /**
      * Appends {@code event} in a transaction that stays open until the handle is closed, so that
@@ -70,12 +67,19 @@ public abstract class EventStorageEngineContract {
 
     @BeforeEach
     void openStore() {
-        engine = open();
+        use(openEmpty());
     }
 
     @AfterEach
     void closeStore() {
-        close();
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    private void use(EventStorage opened) {
+        storage = opened;
+        engine = opened.engine();
     }
 
     protected static DomainEventMessage<Noted> event(String aggregateId, long sequence, String text) {
@@ -249,7 +253,8 @@ public abstract class EventStorageEngineContract {
         engine.appendEvents(event("note-a", 0, "1"), event("note-a", 1, "2"));
         engine.storeSnapshot(event("note-a", 1, "snap"));
         List<TrackedEventMessage<?>> before = track(engine.createTailToken());
-        engine = reopen();
+        storage.close();
+        use(openAgain());
         assertThat(texts("note-a")).containsExactly("1", "2");
         assertThat(engine.readSnapshot("note-a")).isPresent();
         engine.appendEvents(event("note-a", 2, "3"));
@@ -298,13 +303,13 @@ public abstract class EventStorageEngineContract {
         engine.appendEvents(event("note-z", 0, "unrelated"));
         engine.appendEvents(byCommand("note-a", 0, "a", "cmd-1"), byCommand("note-b", 0, "b", "cmd-1"));
         List<TrackedEventMessage<?>> all = track(engine.createTailToken());
-        assertThat(storage().find("cmd-1")).hasValueSatisfying(record -> {
+        assertThat(storage.find("cmd-1")).hasValueSatisfying(record -> {
             assertThat(record.eventCount()).isEqualTo(2);
             assertThat(record.firstPosition()).isEqualTo(position(all.get(1)));
             assertThat(record.lastPosition()).isEqualTo(position(all.get(2)));
         });
-        assertThat(storage().find("cmd-2")).isEmpty();
-        assertThat(storage().lastPosition()).isEqualTo(position(all.get(2)));
+        assertThat(storage.find("cmd-2")).isEmpty();
+        assertThat(storage.lastPosition()).isEqualTo(position(all.get(2)));
     }
 
     @Test
@@ -318,13 +323,13 @@ public abstract class EventStorageEngineContract {
 
     @Test
     void commands_appended_together_keep_their_order_and_their_own_command_ids() {
-        storage().appendCommands(List.of(
+        storage.appendCommands(List.of(
                 List.of(byCommand("note-a", 0, "1", "cmd-1"), byCommand("note-b", 0, "2", "cmd-1")),
                 List.of(byCommand("note-a", 1, "3", "cmd-2")),
                 List.of(event("note-c", 0, "4"))));
         assertThat(textsOf(track(engine.createTailToken()))).containsExactly("1", "2", "3", "4");
-        assertThat(storage().find("cmd-1")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(2));
-        assertThat(storage().find("cmd-2")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(1));
+        assertThat(storage.find("cmd-1")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(2));
+        assertThat(storage.find("cmd-2")).hasValueSatisfying(record -> assertThat(record.eventCount()).isEqualTo(1));
         assertThat(texts("note-a")).containsExactly("1", "3");
     }
 }

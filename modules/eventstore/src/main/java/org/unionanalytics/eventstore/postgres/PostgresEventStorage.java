@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ import java.util.stream.Stream;
  *
  * <p>Positions are the identity column {@code global_index}. Concurrent writers commit out of
  * order, so a reader may see position 8 before 7: the tracking token remembers 7 as a gap and keeps
- * asking for it. A gap is given up only when it is older than {@link #GAP_TIMEOUT} (no transaction
+ * asking for it. A gap is given up only when it is older than {@link #GAP_TIMEOUT_MS} (no transaction
  * of ours runs that long; the server sets {@code idle_in_transaction_session_timeout} below it)
  * and never because it lies too far behind ({@link #MAX_GAP_OFFSET} exceeds any number of events
  * committed while one command's transaction is open), so a processor neither skips a late commit
@@ -47,7 +46,6 @@ import java.util.stream.Stream;
 public final class PostgresEventStorage extends JdbcEventStorageEngine implements EventStorage {
 
     static final int GAP_TIMEOUT_MS = 120_000;
-    static final Duration GAP_TIMEOUT = Duration.ofMillis(GAP_TIMEOUT_MS);
     static final int MAX_GAP_OFFSET = 10_000_000;
     private static final int POOL_SIZE = 48;
 

@@ -1,6 +1,5 @@
 package org.unionanalytics.eventstore.eventstoredb;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.eventstore.EventStorageEngineContract;
@@ -18,7 +17,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class EventStoreDbStorageTest extends EventStorageEngineContract {
 
     private static final String CONNECTION = System.getenv("UA_TEST_EVENTSTOREDB");
-    private EventStoreDbStorage storage;
     private String namespace;
 
     private static final String SKIPPED = "EventStoreDB contract tests skipped: set UA_TEST_EVENTSTOREDB to a connection "
@@ -32,32 +30,14 @@ class EventStoreDbStorageTest extends EventStorageEngineContract {
     }
 
     @Override
-    protected EventStorageEngine open() {
+    protected EventStorage openEmpty() {
         assumeTrue(CONNECTION != null && !CONNECTION.isBlank(), SKIPPED);
         namespace = "t" + UUID.randomUUID().toString().replace("-", "") + "-";
-        return connect();
-    }
-
-    private EventStorageEngine connect() {
-        storage = EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER);
-        return storage;
+        return openAgain();
     }
 
     @Override
-    protected EventStorage storage() {
-        return storage;
-    }
-
-    @Override
-    protected EventStorageEngine reopen() {
-        close();
-        return connect();
-    }
-
-    @Override
-    protected void close() {
-        if (storage != null) {
-            storage.close();
-        }
+    protected EventStorage openAgain() {
+        return EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER);
     }
 }

@@ -3,7 +3,6 @@ package org.unionanalytics.eventstore.postgres;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.eventstore.EventStorage;
@@ -28,36 +27,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PostgresEventStorageTest extends EventStorageEngineContract {
 
-    private PostgresEventStorage postgres;
     private PostgresConnection connection;
 
     @Override
-    protected EventStorageEngine open() {
+    protected EventStorage openEmpty() {
         connection = TestPostgres.emptied();
-        return connect();
-    }
-
-    private EventStorageEngine connect() {
-        postgres = PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER);
-        return postgres;
+        return openAgain();
     }
 
     @Override
-    protected EventStorage storage() {
-        return postgres;
-    }
-
-    @Override
-    protected EventStorageEngine reopen() {
-        close();
-        return connect();
-    }
-
-    @Override
-    protected void close() {
-        if (postgres != null) {
-            postgres.close();
-        }
+    protected EventStorage openAgain() {
+        return PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER);
     }
 
     @Override
@@ -67,7 +47,7 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
-                postgres.inTransaction(() -> {
+                ((PostgresEventStorage) storage).inTransaction(() -> {
                     engine.appendEvents(event);
                     inserted.countDown();
                     awaitQuietly(release);

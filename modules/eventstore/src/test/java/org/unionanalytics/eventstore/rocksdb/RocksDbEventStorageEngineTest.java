@@ -1,6 +1,5 @@
 package org.unionanalytics.eventstore.rocksdb;
 
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,29 +15,16 @@ class RocksDbEventStorageEngineTest extends EventStorageEngineContract {
 
     @TempDir
     Path directory;
-    private RocksDbEventStorageEngine rocks;
 
     @Override
-    protected EventStorageEngine open() {
-        rocks = RocksDbEventStorageEngine.builder().directory(directory).eventSerializer(SERIALIZER)
+    protected EventStorage openEmpty() {
+        return openAgain();
+    }
+
+    @Override
+    protected EventStorage openAgain() {
+        return RocksDbEventStorageEngine.builder().directory(directory).eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER).build();
-        return rocks;
-    }
-
-    @Override
-    protected EventStorage storage() {
-        return rocks;
-    }
-
-    @Override
-    protected EventStorageEngine reopen() {
-        close();
-        return open();
-    }
-
-    @Override
-    protected void close() {
-        rocks.close();
     }
 
     @Test
