@@ -9,10 +9,11 @@ import java.util.Optional;
 /**
  * A set of facts to slice: a source relation and the members defined on it.
  *
- * <p>The source is SQL with two placeholders: {@code {on}}, the business date the facts are
- * taken on, and {@code {knownAt}}, the last event position they may reflect. A <em>stock</em>
- * cube holds what was valid on that date (members, enterprises) and defaults to today; it can
- * also be evaluated at the end of each period of a series (the {@code date} time dimension). A
+ * <p>The source is SQL over the fact fragments of {@link Facts} ({@code {use:name}}), taken on a
+ * business date {@code {on}}; a section {@code [[columns: sql]]} is left out unless the question
+ * needs one of its columns ({@link NeededColumns}), so a join nobody asked for costs nothing.
+ * A <em>stock</em> cube holds what was valid on that date (members, enterprises) and defaults to
+ * today; it can also be evaluated at the end of each period of a series (the {@code date} time dimension). A
  * <em>flow</em> cube holds what had happened by that date (proposals, enrolments) and defaults
  * to everything.
  */

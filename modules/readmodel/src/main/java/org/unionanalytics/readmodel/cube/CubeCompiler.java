@@ -78,9 +78,10 @@ public final class CubeCompiler {
             tail.append(" ORDER BY ").append(String.join(", ", order.stream().map(CompiledCube.OrderTerm::sql).toList()));
         }
         Long knownAt = query.knownAt();
+        NeededColumns needed = new NeededColumns(cube, query);
         if (period == null) {
             LocalDate on = query.asOf() != null ? query.asOf() : cube.stock() ? today : EVERYTHING;
-            Sql sql = statement(cube, before, null, after, knownAt, on).append(tail);
+            Sql sql = statement(cube, needed, before, null, after, knownAt, on).append(tail);
             sql.append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
             return new CompiledCube(List.of(new CompiledQuery(sql.text(), sql.parameters())), order, query.limit(), query.offset());
         }
@@ -97,7 +98,7 @@ public final class CubeCompiler {
             }
             LocalDate end = granularity.next(start).minusDays(1);
             Sql label = new Sql().append("CAST(").bind(start).append(" AS DATE) AS \"t_" + alias(period) + "\"");
-            Sql sql = statement(cube, before, label, after, knownAt, end.isAfter(to) ? to : end).append(tail);
+            Sql sql = statement(cube, needed, before, label, after, knownAt, end.isAfter(to) ? to : end).append(tail);
             sql.append(" LIMIT ").bind(query.limit() + query.offset());
             statements.add(new CompiledQuery(sql.text(), sql.parameters()));
         }
@@ -109,7 +110,8 @@ public final class CubeCompiler {
      * its own date, rather than one giant UNION: its plan stays small, and a slow series can be
      * cancelled between periods.
      */
-    private static Sql statement(Cube cube, List<Sql> before, Sql label, List<Sql> after, Long knownAt, LocalDate on) {
+    private static Sql statement(Cube cube, NeededColumns needed, List<Sql> before, Sql label, List<Sql> after,
+                                 Long knownAt, LocalDate on) {
         List<Sql> items = new ArrayList<>(before);
         if (label != null) {
             items.add(label);
@@ -120,7 +122,7 @@ public final class CubeCompiler {
             sql.append(i == 0 ? "" : ", ").append(items.get(i));
         }
         sql.append(" FROM (");
-        expand(sql, cube.source(), knownAt, on);
+        expand(sql, cube.source(), needed, knownAt, on);
         return sql.append(") f");
     }
 
@@ -185,10 +187,13 @@ public final class CubeCompiler {
     }
 
     /**
-     * Expands a fragment: includes other fragments, masks what was recorded after {@code knownAt}
-     * (nothing when it is null), and binds the date {@code on}.
+     * Expands a fragment: keeps the sections whose columns are needed, includes other fragments,
+     * masks what was recorded after {@code knownAt} (nothing when it is null), and binds the date
+     * {@code on}.
      */
-    private static void expand(Sql sql, String template, Long knownAt, LocalDate on) {
+    private static void expand(Sql sql, String fragment, NeededColumns needed, Long knownAt, LocalDate on) {
+        String template = NeededColumns.SECTION.matcher(fragment)
+                .replaceAll(section -> needed.anyOf(section.group(1)) ? Matcher.quoteReplacement(section.group(2)) : "");
         Matcher placeholder = PLACEHOLDER.matcher(template);
         int last = 0;
         while (placeholder.find()) {
@@ -210,11 +215,11 @@ public final class CubeCompiler {
                     sql.append("CASE WHEN " + parts[2] + " <= ").bind(knownAt).append(" THEN " + parts[1] + " END");
                 }
             } else {
-                String fragment = Facts.FRAGMENTS.get(name.substring(4));
-                if (fragment == null) {
+                String included = Facts.FRAGMENTS.get(name.substring(4));
+                if (included == null) {
                     throw new IllegalStateException("no fact fragment named " + name);
                 }
-                expand(sql, fragment, knownAt, on);
+                expand(sql, included, needed, knownAt, on);
             }
             last = placeholder.end();
         }

@@ -116,10 +116,13 @@ public final class Cubes {
                     "share of key projects with a merit competition")));
 
     public static final Cube COMPETITIONS = Cube.flow("competitions", """
-            SELECT c.*, ou.district AS organiser_district,
-                   (SELECT count(*) FROM ({use:participations}) p WHERE p.competition_id = c.competition_id) AS participations,
-                   (SELECT count(*) FROM ({use:awards}) a WHERE a.competition_id = c.competition_id) AS awards
-            FROM ({use:competitions}) c LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id""", List.of(
+            SELECT c.*
+                   [[organiser_district:, ou.district AS organiser_district]]
+                   [[participations:, (SELECT count(*) FROM ({use:participations}) p
+                                       WHERE p.competition_id = c.competition_id) AS participations]]
+                   [[awards:, (SELECT count(*) FROM ({use:awards}) a WHERE a.competition_id = c.competition_id) AS awards]]
+            FROM ({use:competitions}) c
+            [[organiser_district:LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id]]""", List.of(
             dimension("kind", "f.kind", STRING, "competition kind"),
             dimension("skillContest", "f.skill_contest", BOOLEAN, "SKILL_ELITE or MASS_SKILL"),
             dimension("organiserUnionId", "f.organiser_union_id", STRING, "organising union"),
@@ -135,12 +138,12 @@ public final class Cubes {
             measure("awards", "coalesce(sum(f.awards), 0)", INTEGER, "awards granted")));
 
     public static final Cube PARTICIPATIONS = Cube.flow("participations", """
-            SELECT p.*, c.kind AS competition_kind, c.skill_contest, c.starts_on AS competition_starts_on,
-                   c.organiser_union_id, ou.district AS organiser_district,
-                   EXISTS (SELECT 1 FROM ({use:awards}) a WHERE a.competition_id = p.competition_id
-                           AND a.participant_id = p.participant_id) AS awarded
+            SELECT p.*, c.kind AS competition_kind, c.skill_contest, c.starts_on AS competition_starts_on, c.organiser_union_id
+                   [[organiser_district:, ou.district AS organiser_district]]
+                   [[awarded:, EXISTS (SELECT 1 FROM ({use:awards}) a WHERE a.competition_id = p.competition_id
+                                       AND a.participant_id = p.participant_id) AS awarded]]
             FROM ({use:participations}) p JOIN ({use:competitions}) c ON c.competition_id = p.competition_id
-            LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id""", List.of(
+            [[organiser_district:LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id]]""", List.of(
             dimension("competitionId", "f.competition_id", STRING, "competition"),
             dimension("competitionKind", "f.competition_kind", STRING, "competition kind"),
             dimension("skillContest", "f.skill_contest", BOOLEAN, "in a SKILL_ELITE or MASS_SKILL competition"),
@@ -156,10 +159,13 @@ public final class Cubes {
             measure("awardWinners", "count_if(f.awarded)", INTEGER, "enrolments that won an award")));
 
     public static final Cube PROPOSALS = Cube.flow("proposals", """
-            SELECT p.*, u.district, u.township, e.industry, e.ownership, """ + Views.PROPOSAL_STATUS + """
+            SELECT p.*, """ + Views.PROPOSAL_STATUS + """
              AS status
-            FROM ({use:proposals}) p LEFT JOIN unions u ON u.union_id = p.union_id
-            LEFT JOIN enterprises e ON e.enterprise_id = p.enterprise_id""", List.of(
+                   [[district,township:, u.district, u.township]]
+                   [[industry,ownership:, e.industry, e.ownership]]
+            FROM ({use:proposals}) p
+            [[district,township:LEFT JOIN unions u ON u.union_id = p.union_id]]
+            [[industry,ownership:LEFT JOIN enterprises e ON e.enterprise_id = p.enterprise_id]]""", List.of(
             dimension("category", "f.category", STRING, "proposal category"),
             dimension("status", "f.status", STRING, "status on the date"),
             dimension("unionId", "f.union_id", STRING, "union it was submitted through"),

@@ -14,6 +14,8 @@ import java.util.Map;
 final class Facts {
 
     static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
+    /** The columns an enterprise's covering union gives its facts. */
+    private static final String COVERAGE = "covering_union_id,covering_union_kind,covered_since,covered";
 
     static final Map<String, String> FRAGMENTS = Map.ofEntries(
             Map.entry("unions", """
@@ -38,15 +40,18 @@ final class Facts {
                     SELECT enterprise_id, arg_max(headcount, recorded_pos) AS headcount FROM workforce_reports
                     WHERE {upTo:recorded_pos} AND effective_from <= {on} GROUP BY enterprise_id"""),
             Map.entry("enterprise_stock", """
-                    SELECT e.enterprise_id, e.ownership, e.industry, e.district, e.township, e.registered_on, e.recorded_at,
-                           cov.union_id AS covering_union_id, cov.kind AS covering_union_kind,
-                           cov.started_on AS covered_since, cov.union_id IS NOT NULL AS covered, w.headcount
+                    SELECT e.enterprise_id, e.ownership, e.industry, e.district, e.township, e.registered_on, e.recorded_at
+                           [[""" + COVERAGE + """
+                           :, cov.union_id AS covering_union_id, cov.kind AS covering_union_kind,
+                            cov.started_on AS covered_since, cov.union_id IS NOT NULL AS covered]]
+                           [[headcount:, w.headcount]]
                     FROM ({use:enterprises}) e
-                    LEFT JOIN (SELECT c.enterprise_id, c.union_id, c.started_on, u.kind FROM ({use:coverages}) c
+                    [[""" + COVERAGE + """
+                    :LEFT JOIN (SELECT c.enterprise_id, c.union_id, c.started_on, u.kind FROM ({use:coverages}) c
                                JOIN ({use:live_unions}) u ON u.union_id = c.union_id AND u.kind IN """ + GRASSROOTS + """
                                WHERE c.started_on <= {on} AND (c.ended_on IS NULL OR c.ended_on > {on})) cov
-                           ON cov.enterprise_id = e.enterprise_id
-                    LEFT JOIN ({use:workforce}) w ON w.enterprise_id = e.enterprise_id
+                           ON cov.enterprise_id = e.enterprise_id]]
+                    [[headcount:LEFT JOIN ({use:workforce}) w ON w.enterprise_id = e.enterprise_id]]
                     WHERE e.registered_on <= {on} AND (e.deregistered_on IS NULL OR e.deregistered_on > {on})"""),
             Map.entry("membership_stock", """
                     SELECT m.member_id, m.union_id, m.started_on AS joined_on, m.recorded_at, u.kind AS union_kind,
@@ -71,17 +76,17 @@ final class Facts {
                            CASE WHEN {upTo:p.rejected_pos} AND p.rejected_on <= {on} THEN p.rejected_on END AS rejected_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.implemented_on END AS implemented_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.economic_benefit END AS economic_benefit,
-                           CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on,
-                           pm.promoted_on
+                           CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on
+                           [[promoted_on:, pm.promoted_on]]
                     FROM proposals p
-                    LEFT JOIN (SELECT proposal_id, min(promoted_on) AS promoted_on FROM promotions
+                    [[promoted_on:LEFT JOIN (SELECT proposal_id, min(promoted_on) AS promoted_on FROM promotions
                                WHERE {upTo:recorded_pos} AND promoted_on <= {on} GROUP BY proposal_id) pm
-                           ON pm.proposal_id = p.proposal_id
+                           ON pm.proposal_id = p.proposal_id]]
                     WHERE {upTo:p.recorded_pos} AND p.submitted_on <= {on}"""),
             Map.entry("key_projects", """
-                    SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at,
-                           EXISTS (SELECT 1 FROM ({use:competitions}) c WHERE c.key_project_id = k.key_project_id
-                                   AND c.kind = 'KEY_PROJECT_MERIT') AS has_merit_competition
+                    SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at
+                           [[has_merit_competition:, EXISTS (SELECT 1 FROM ({use:competitions}) c
+                               WHERE c.key_project_id = k.key_project_id AND c.kind = 'KEY_PROJECT_MERIT') AS has_merit_competition]]
                     FROM key_projects k WHERE {upTo:k.recorded_pos} AND k.starts_on <= {on}"""));
 
     private Facts() {

@@ -10,7 +10,10 @@ import org.unionanalytics.readmodel.ProjectedHistory;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,6 +254,57 @@ class CubeTest {
         void recognitions_and_promotions_by_year_of_submission() {
             assertThat(lines(ask("proposals").per("submittedOn", YEAR).measure("achievements", "methodsPromoted")))
                     .containsExactly("{year=2014-01-01} 1 0", "{year=2015-01-01} 0 1", "{year=2016-01-01} 0 0");
+        }
+    }
+
+    @Nested
+    class OnlyTheJoinsAQuestionNeeds {
+
+        @Test
+        void every_measure_asked_alone_answers_as_it_does_beside_every_other_measure_by_every_dimension() {
+            for (Cube cube : Cubes.ALL.values()) {
+                List<String> measures = names(cube, Member.Kind.MEASURE);
+                List<String> groupings = new ArrayList<>(names(cube, Member.Kind.DIMENSION));
+                groupings.add(null);
+                for (String dimension : groupings) {
+                    Ask all = ask(cube.name()).measure(measures.toArray(String[]::new)).asOf("2016-03-01");
+                    List<Map<String, Object>> together = cubes.run((dimension == null ? all : all.by(dimension)).query());
+                    for (String measure : measures) {
+                        Ask alone = ask(cube.name()).measure(measure).asOf("2016-03-01");
+                        assertThat(cubes.run((dimension == null ? alone : alone.by(dimension)).query()))
+                                .as("%s of %s by %s", measure, cube.name(), dimension)
+                                .isEqualTo(together.stream().map(row -> only(row, dimension, measure)).toList());
+                    }
+                }
+            }
+        }
+
+        @Test
+        void a_filter_on_a_joined_column_brings_its_join_along() {
+            List<String> grouped = lines(ask("proposals").by("district").measure("proposals").where("district", EQUALS, "BEILUN"));
+            assertThat(grouped).hasSize(1);
+            assertThat(lines(ask("proposals").measure("proposals").where("district", EQUALS, "BEILUN")))
+                    .containsExactly(grouped.get(0).substring("BEILUN ".length()));
+        }
+
+        @Test
+        void proposals_by_industry_are_not_joined_with_unions_nor_with_promotions() {
+            String sql = new CubeCompiler().compile(ask("proposals").by("industry").measure("adopted").query(),
+                    LocalDate.of(2017, 1, 1)).statements().get(0).sql();
+            assertThat(sql).contains("JOIN enterprises").doesNotContain("JOIN unions").doesNotContain("promotions");
+        }
+
+        private static List<String> names(Cube cube, Member.Kind kind) {
+            return cube.members().values().stream().filter(m -> m.kind() == kind).map(Member::name).toList();
+        }
+
+        private static Map<String, Object> only(Map<String, Object> row, String dimension, String measure) {
+            Map<String, Object> kept = new LinkedHashMap<>();
+            if (dimension != null) {
+                kept.put(dimension, row.get(dimension));
+            }
+            kept.put(measure, row.get(measure));
+            return kept;
         }
     }
 
