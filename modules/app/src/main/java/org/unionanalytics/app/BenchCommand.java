@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,18 +172,20 @@ final class BenchCommand implements Callable<Integer> {
         Samples report = Samples.time(5, samples, () -> http.post(server.port(), REPORT));
         report("report, computed each time: p50 %.1f ms, p99 %.1f ms", report.median(), report.percentile(99));
         for (Question question : QUESTIONS) {
-            Samples ours = Samples.time(3, samples, () -> http.post(server.port(), question.graphql()));
-            Samples direct = Samples.time(3, samples, () -> server.node().readSide.model().read(connection -> {
-                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(question.sql())) {
-                    int count = 0;
-                    while (rows.next()) {
-                        count++;
-                    }
-                    return count;
-                }
-            }));
+            Samples.Pair timed = Samples.alternating(30, samples, () -> http.post(server.port(), question.graphql()),
+                    () -> server.node().readSide.model().read(connection -> rowsOf(connection, question.sql())));
             report("cube '%s': p50 %.1f ms, p99 %.1f ms; DuckDB directly p50 %.1f ms; ratio %.2f", question.name(),
-                    ours.median(), ours.percentile(99), direct.median(), ours.median() / direct.median());
+                    timed.ours().median(), timed.ours().percentile(99), timed.baseline().median(), timed.ratio());
+        }
+    }
+
+    private static int rowsOf(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            int count = 0;
+            while (rows.next()) {
+                count++;
+            }
+            return count;
         }
     }
 

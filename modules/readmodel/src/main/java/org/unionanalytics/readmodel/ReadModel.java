@@ -17,6 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -35,9 +38,14 @@ public final class ReadModel implements AutoCloseable {
     /** The name under which the projector stores its position. */
     static final String PROJECTOR = "read-model";
 
+    /** Statements kept per reader connection, by SQL text. */
+    private static final int KEPT_STATEMENTS = 64;
+
     private final DuckDBConnection writer;
     private final BlockingQueue<Connection> readers;
     private final int readerCount;
+    /** Fixed at construction; each inner map is used only by the thread holding its connection. */
+    private final Map<Connection, Map<String, PreparedStatement>> kept = new IdentityHashMap<>();
     private volatile boolean closed;
 
     private ReadModel(DuckDBConnection writer, int readerCount) throws SQLException {
@@ -45,7 +53,18 @@ public final class ReadModel implements AutoCloseable {
         this.readers = new ArrayBlockingQueue<>(readerCount);
         this.readerCount = readerCount;
         for (int i = 0; i < readerCount; i++) {
-            readers.add(writer.duplicate());
+            Connection reader = writer.duplicate();
+            readers.add(reader);
+            kept.put(reader, new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                    if (size() <= KEPT_STATEMENTS) {
+                        return false;
+                    }
+                    closeQuietly(eldest.getValue());
+                    return true;
+                }
+            });
         }
     }
 
@@ -172,6 +191,29 @@ public final class ReadModel implements AutoCloseable {
     }
 
     /**
+     * {@code sql} prepared on {@code connection} (one {@link #read} is holding), kept for the next
+     * read of the same SQL on that connection: DuckDB takes several milliseconds to plan a cube's
+     * SQL, as long as a small question takes to run. The caller binds its values and must not
+     * close it; a statement whose execution failed or was cancelled is {@link #forget forgotten}.
+     */
+    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        Map<String, PreparedStatement> statements = kept.get(connection);
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    public void forget(Connection connection, String sql) {
+        PreparedStatement statement = kept.get(connection).remove(sql);
+        if (statement != null) {
+            closeQuietly(statement);
+        }
+    }
+
+    /**
      * Waits for the reads under way to finish (a rebuild closes the old model while it may still
      * be answering), then closes every connection.
      */
@@ -182,6 +224,7 @@ public final class ReadModel implements AutoCloseable {
             try {
                 Connection reader = readers.poll(60, TimeUnit.SECONDS);
                 if (reader != null) {
+                    kept.get(reader).values().forEach(ReadModel::closeQuietly);
                     closeQuietly(reader);
                 }
             } catch (InterruptedException e) {
@@ -192,11 +235,11 @@ public final class ReadModel implements AutoCloseable {
         closeQuietly(writer);
     }
 
-    private static void closeQuietly(Connection connection) {
+    private static void closeQuietly(AutoCloseable closeable) {
         try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing at shutdown; nothing left to save
+            closeable.close();
+        } catch (Exception ignored) {
+            // closing what is no longer used; nothing left to save
         }
     }
 

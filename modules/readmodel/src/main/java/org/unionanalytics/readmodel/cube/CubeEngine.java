@@ -3,6 +3,7 @@ package org.unionanalytics.readmodel.cube;
 import org.unionanalytics.readmodel.ReadModel;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -83,27 +84,12 @@ public final class CubeEngine {
         long deadline = System.nanoTime() + timeout.toNanos();
         return model.read(connection -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            PreparedStatement statement = null;
-            String prepared = null;
-            try {
-                for (CompiledQuery query : compiled.statements()) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw new QueryTimeout(timeout);
-                    }
-                    if (!query.sql().equals(prepared)) {
-                        if (statement != null) {
-                            statement.close();
-                        }
-                        statement = connection.prepareStatement(query.sql());
-                        prepared = query.sql();
-                    }
-                    rows.addAll(run(statement, query.parameters(), left));
+            for (CompiledQuery query : compiled.statements()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new QueryTimeout(timeout);
                 }
-            } finally {
-                if (statement != null) {
-                    statement.close();
-                }
+                rows.addAll(run(model, connection, query, left));
             }
             if (compiled.statements().size() > 1) {
                 rows.sort(order(compiled.order()));
@@ -114,20 +100,27 @@ public final class CubeEngine {
         });
     }
 
-    /** Runs one statement, cancelled if it outlives the time left. */
-    private List<Map<String, Object>> run(PreparedStatement statement, List<Object> parameters, long nanosLeft)
+    /**
+     * Runs one statement, cancelled if it outlives the time left. The statement is kept prepared
+     * on the connection for the next question of the same shape, unless it failed.
+     */
+    private List<Map<String, Object>> run(ReadModel model, Connection connection, CompiledQuery query, long nanosLeft)
             throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
+        PreparedStatement statement = model.prepared(connection, query.sql());
         AtomicBoolean cancelled = new AtomicBoolean();
         var canceller = CANCELLER.schedule(() -> {
             cancelled.set(true);
             cancelQuietly(statement);
         }, nanosLeft, TimeUnit.NANOSECONDS);
-        try (ResultSet rows = statement.executeQuery()) {
-            return flat(rows);
+        try {
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setObject(i + 1, query.parameters().get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return flat(rows);
+            }
         } catch (SQLException e) {
+            model.forget(connection, query.sql());
             if (cancelled.get()) {
                 throw new QueryTimeout(timeout);
             }

@@ -32,10 +32,39 @@ public final class Samples {
         }
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
-            long started = System.nanoTime();
-            work.run();
-            millis[i] = (System.nanoTime() - started) / 1e6;
+            millis[i] = millisOf(work);
         }
         return new Samples(millis);
+    }
+
+    /**
+     * Times two ways of doing the same work in turn, call for call, after warming both up, so that
+     * both meet the same state of a shared machine (caches, other load, drift) and their ratio is fair.
+     */
+    public static Pair alternating(int warmup, int runs, Runnable ours, Runnable baseline) {
+        for (int i = 0; i < warmup; i++) {
+            ours.run();
+            baseline.run();
+        }
+        double[] oursMillis = new double[runs];
+        double[] baselineMillis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            oursMillis[i] = millisOf(ours);
+            baselineMillis[i] = millisOf(baseline);
+        }
+        return new Pair(new Samples(oursMillis), new Samples(baselineMillis));
+    }
+
+    /** Two series timed in turn; the ratio of their medians. */
+    public record Pair(Samples ours, Samples baseline) {
+        public double ratio() {
+            return ours.median() / baseline.median();
+        }
+    }
+
+    private static double millisOf(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - started) / 1e6;
     }
 }
