@@ -78,6 +78,15 @@ CREATE TABLE IF NOT EXISTS memberships (
     recorded_at TIMESTAMPTZ NOT NULL
 );
 
+-- How many memberships begin (+) and end (-) in each union on each day: members of a union on a
+-- date are the sum up to it. Only the present knowledge (no positions): a question as known at a
+-- position counts the memberships themselves.
+CREATE TABLE IF NOT EXISTS membership_changes (
+    union_id VARCHAR NOT NULL,
+    on_date  DATE NOT NULL,
+    delta    INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS key_projects (
     key_project_id VARCHAR PRIMARY KEY,
     name           VARCHAR NOT NULL,

@@ -16,6 +16,7 @@ import org.unionanalytics.domain.union.UnionDissolved;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
 import org.unionanalytics.readmodel.cube.CubeEngine;
+import org.unionanalytics.readmodel.cube.CubeQuery;
 import org.unionanalytics.readmodel.query.MemberQueries;
 import org.unionanalytics.readmodel.query.Report;
 import org.unionanalytics.readmodel.query.ReportQuery;
@@ -23,6 +24,8 @@ import org.unionanalytics.readmodel.query.ReportQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.unionanalytics.domain.shared.District.HAISHU;
@@ -123,6 +126,23 @@ class ProjectorTest {
         assertThat(reports.report(FROM, D2013.plusYears(1)).grassroots().members()).isEqualTo(1);
         assertThat(reports.report(FROM, D2013.plusYears(2).plusDays(1)).grassroots().members()).isZero();
         assertThat(reports.report(FROM, TO).grassroots().members()).isEqualTo(1);
+    }
+
+    @Test
+    void a_union_whose_members_have_all_left_is_no_longer_listed_with_members() {
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013), new MemberJoined("member-2", "union-b", D2013));
+        history.caughtUp();
+        // a later batch: the stored spell is closed, and its union counted one member fewer from that day
+        publish(new MemberLeft("member-1", "union-a", D2013.plusYears(1)));
+        history.caughtUp();
+
+        CubeEngine cubes = new CubeEngine(history::model, () -> history.projector().position(), Duration.ofSeconds(10));
+        Function<LocalDate, List<String>> membersByUnion = on -> cubes.run(new CubeQuery("membership", List.of("unionId"),
+                        List.of(), List.of("members"), null, List.of(), CubeQuery.DEFAULT_LIMIT, 0, on, null, CubeEngine.defaultZone()))
+                .stream().map(row -> row.get("unionId") + " " + row.get("members")).toList();
+        assertThat(membersByUnion.apply(D2013)).containsExactly("union-a 1", "union-b 1");
+        assertThat(membersByUnion.apply(D2013.plusYears(1))).containsExactly("union-b 1");
     }
 
     @Test

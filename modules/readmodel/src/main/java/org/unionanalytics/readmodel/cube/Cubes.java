@@ -62,7 +62,13 @@ public final class Cubes {
             RECORDED_AT,
             measure("unions", "count(*)", INTEGER, "unions alive")));
 
-    public static final Cube MEMBERSHIP = Cube.stock("membership", "SELECT * FROM ({use:membership_stock})", List.of(
+    /** Members one by one when a question needs them so (or knownAt); otherwise each live union's count on the date. */
+    public static final Cube MEMBERSHIP = Cube.stock("membership", """
+            [[member_id,joined_on,recorded_at,known_at:SELECT *, 1 AS members FROM ({use:membership_stock})
+            ]otherwise[SELECT u.union_id, u.kind AS union_kind, u.subkind AS union_subkind, u.district, u.township,
+                   u.parent_union_id, mu.members
+            FROM ({use:members_by_union}) mu
+            JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + "]]", List.of(
             dimension("district", "f.district", STRING, "the union's district"),
             dimension("township", "f.township", STRING, "the union's township"),
             dimension("unionKind", "f.union_kind", STRING, "the union's kind"),
@@ -71,9 +77,9 @@ public final class Cubes {
             dimension("parentUnionId", "f.parent_union_id", STRING, "the union's parent"),
             time("joinedOn", "f.joined_on", "start of the membership in this union (joining or transfer)"),
             RECORDED_AT,
-            // a member has one open membership at a time, so counting rows counts members (and
+            // a member has one open membership at a time, so summing memberships counts members (and
             // spares a distinct count over millions of ids)
-            measure("members", "count(*)", INTEGER, "members")));
+            measure("members", "coalesce(sum(f.members), 0)", INTEGER, "members")));
 
     /** Townships as the unit of the federation's coverage: every figure of the report's grassroots panel. */
     public static final Cube AREAS = Cube.stock("areas", """
@@ -90,8 +96,9 @@ public final class Cubes {
                               ) AS unions, bool_or(kind = 'TOWNSHIP_FEDERATION') AS federation
                        FROM ({use:live_unions}) WHERE township IS NOT NULL GROUP BY district, township) u
                    ON u.district = t.district AND u.township = t.township
-            LEFT JOIN (SELECT district, township, count(*) AS members FROM ({use:membership_stock})
-                       GROUP BY district, township) m
+            LEFT JOIN (SELECT u.district, u.township, sum(mu.members) AS members FROM ({use:members_by_union}) mu
+                       JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + """
+                       GROUP BY u.district, u.township) m
                    ON m.district = t.district AND m.township = t.township""", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("township", "f.township", STRING, "township"),

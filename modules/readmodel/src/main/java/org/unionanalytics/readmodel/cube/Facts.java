@@ -59,6 +59,11 @@ final class Facts {
                     FROM ({use:memberships}) m
                     JOIN ({use:live_unions}) u ON u.union_id = m.union_id AND u.kind IN """ + GRASSROOTS + """
                     WHERE m.started_on <= {on} AND (m.ended_on IS NULL OR m.ended_on > {on})"""),
+            Map.entry("members_by_union", """
+                    [[known_at:SELECT union_id, count(*) AS members FROM ({use:memberships}) m
+                    WHERE m.started_on <= {on} AND (m.ended_on IS NULL OR m.ended_on > {on}) GROUP BY union_id
+                    ]otherwise[SELECT union_id, sum(delta) AS members FROM membership_changes WHERE on_date <= {on}
+                    GROUP BY union_id HAVING sum(delta) <> 0]]"""),
             Map.entry("competitions", """
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
                            c.recorded_at, c.kind IN ('SKILL_ELITE', 'MASS_SKILL') AS skill_contest,

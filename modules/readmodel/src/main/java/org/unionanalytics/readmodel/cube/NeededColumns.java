@@ -12,12 +12,16 @@ import java.util.regex.Pattern;
  * by itself, and such joins made cubes two to three times slower than the plain question.
  *
  * <p>A fragment marks what can be left out as a section {@code [[col1,col2: sql]]}, kept when any
- * of its columns is needed. Needed are the columns that the question's members read from the
- * fact row ({@code f.column}), and every word the cube's own source names outside its sections.
+ * of its columns is needed; {@code [[cols: sql]otherwise[cheaper sql]]} gives what to use instead.
+ * Needed are the columns that the question's members read from the fact row ({@code f.column}),
+ * every word the cube's own source names outside its sections, and {@code known_at} when the
+ * question is asked as known at a position.
  */
 final class NeededColumns {
 
-    static final Pattern SECTION = Pattern.compile("\\[\\[([a-z_,]+)\\s*:(.*?)]]", Pattern.DOTALL);
+    static final Pattern SECTION = Pattern.compile("\\[\\[([a-z_,]+)\\s*:(.*?)(?:]otherwise\\[(.*?))?]]", Pattern.DOTALL);
+    /** Needed by every question asked as known at a position: facts kept without positions cannot answer it. */
+    static final String KNOWN_AT = "known_at";
     private static final Pattern FACT_COLUMN = Pattern.compile("\\bf\\.([a-z_]+)");
     private static final Pattern WORD = Pattern.compile("[a-z_]+");
 
@@ -29,6 +33,9 @@ final class NeededColumns {
         query.timeDimensions().forEach(time -> read(cube, time.dimension()));
         query.measures().forEach(name -> read(cube, name));
         readFilter(cube, query.where());
+        if (query.knownAt() != null) {
+            columns.add(KNOWN_AT);
+        }
     }
 
     /** Whether a section's comma-separated columns include a needed one. */

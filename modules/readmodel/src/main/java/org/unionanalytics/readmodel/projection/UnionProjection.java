@@ -19,7 +19,7 @@ public final class UnionProjection implements Projection {
 
     private final AppendedRows established = new AppendedRows("unions");
     private final EntityUpdates changed = new EntityUpdates("unions", "union_id", List.of("dissolved_on", "dissolved_pos"));
-    private final Spells memberships = new Spells("memberships", "member_id");
+    private final Spells memberships = new Spells("memberships", "member_id", "membership_changes");
 
     @Override
     public void apply(Object event, Recorded recorded) {

@@ -258,6 +258,32 @@ class CubeTest {
     }
 
     @Nested
+    class MembersCountedPerUnionAndDay {
+
+        @Test
+        void the_kept_counts_agree_with_the_memberships_themselves_on_every_date_and_dimension() {
+            // asked as known at the last event, a question counts the memberships one by one
+            long everything = history.head();
+            for (String date : List.of("2013-06-30", "2014-06-30", "2014-12-31", "2015-06-30", "2016-07-01", "2017-01-01")) {
+                for (String dimension : List.of("district", "township", "unionKind", "unionSubkind", "unionId", "parentUnionId")) {
+                    assertThat(lines(ask("membership").by(dimension).measure("members").asOf(date)))
+                            .as("members by %s on %s", dimension, date)
+                            .isEqualTo(lines(ask("membership").by(dimension).measure("members").asOf(date).knownAt(everything)));
+                }
+                assertThat(lines(ask("areas").by("township").measure("members", "membershipRate").asOf(date)))
+                        .isEqualTo(lines(ask("areas").by("township").measure("members", "membershipRate").asOf(date)
+                                .knownAt(everything)));
+            }
+        }
+
+        @Test
+        void a_union_whose_members_all_left_has_no_row_as_it_would_have_no_members() {
+            List<String> byUnion = lines(ask("membership").by("unionId").measure("members").asOf("2017-01-01"));
+            assertThat(byUnion).noneMatch(line -> line.endsWith(" 0"));
+        }
+    }
+
+    @Nested
     class OnlyTheJoinsAQuestionNeeds {
 
         @Test
