@@ -129,7 +129,7 @@ class ProjectorTest {
     }
 
     @Test
-    void a_union_whose_members_have_all_left_is_no_longer_listed_with_members() {
+    void members_are_counted_in_their_union_until_they_leave_move_or_join_another() {
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013), new MemberJoined("member-2", "union-b", D2013));
         history.caughtUp();
@@ -143,6 +143,15 @@ class ProjectorTest {
                 .stream().map(row -> row.get("unionId") + " " + row.get("members")).toList();
         assertThat(membersByUnion.apply(D2013)).containsExactly("union-a 1", "union-b 1");
         assertThat(membersByUnion.apply(D2013.plusYears(1))).containsExactly("union-b 1");
+
+        // union-b is dissolved at the end of 2015; its member joins union-a before that, which ends
+        // his spell in union-b without an event naming it
+        publish(new UnionDissolved("union-b", D2013.plusYears(3)));
+        history.caughtUp();
+        publish(new MemberJoined("member-2", "union-a", D2013.plusYears(2)));
+        history.caughtUp();
+        assertThat(membersByUnion.apply(D2013.plusYears(2).minusDays(1))).containsExactly("union-b 1");
+        assertThat(membersByUnion.apply(D2013.plusYears(2))).containsExactly("union-a 1");
     }
 
     @Test

@@ -29,6 +29,8 @@ public final class Spells implements StagedWrite {
     private final List<Object[]> opened = new ArrayList<>();
     private final Map<String, Object[]> openInBatch = new HashMap<>();
     private final Map<String, Object[]> closeStored = new LinkedHashMap<>();
+    /** The union of each stored spell closed in this batch, where the event named it. */
+    private final Map<String, String> closedUnions = new HashMap<>();
 
     public Spells(String table, String subjectColumn) {
         this(table, subjectColumn, null);
@@ -61,20 +63,36 @@ public final class Spells implements StagedWrite {
      */
     public void open(String subject, String unionId, LocalDate on, Recorded recorded) {
         if (!recorded.firstOfAggregate()) {
-            close(subject, on, recorded.position());
+            close(subject, on, recorded.position(), null);
         }
+        add(subject, unionId, on, recorded);
+    }
+
+    /** Ends the subject's spell in one union and opens one in another, on the same day. */
+    public void move(String subject, String fromUnionId, String toUnionId, LocalDate on, Recorded recorded) {
+        close(subject, on, recorded.position(), fromUnionId);
+        add(subject, toUnionId, on, recorded);
+    }
+
+    private void add(String subject, String unionId, LocalDate on, Recorded recorded) {
         Object[] row = {subject, unionId, on, null, recorded.position(), null, recorded.at()};
         opened.add(row);
         openInBatch.put(subject, row);
     }
 
-    public void close(String subject, LocalDate on, long position) {
+    /**
+     * Ends the subject's open spell, if it has one.
+     *
+     * @param unionId the union of that spell, or null if the event does not say (the stored spells
+     *                are then asked, which costs the close more than half again)
+     */
+    public void close(String subject, LocalDate on, long position, String unionId) {
         Object[] open = openInBatch.remove(subject);
         if (open != null) {
             open[3] = on;
             open[5] = position;
-        } else {
-            closeStored.putIfAbsent(subject, new Object[]{subject, on, position});
+        } else if (closeStored.putIfAbsent(subject, new Object[]{subject, on, position}) == null) {
+            closedUnions.put(subject, unionId);
         }
     }
 
@@ -88,6 +106,9 @@ public final class Spells implements StagedWrite {
                         + stage() + " AS s WHERE t." + subjectColumn + " = s." + subjectColumn + " AND t.ended_on IS NULL";
                 if (changesTable == null) {
                     statement.execute(update);
+                } else if (!closedUnions.containsValue(null)) {
+                    statement.execute(update);
+                    closeStored.forEach((subject, end) -> change(changes, closedUnions.get(subject), (LocalDate) end[1], -1));
                 } else {
                     try (ResultSet ended = statement.executeQuery(update + " RETURNING t.union_id, t.ended_on")) {
                         while (ended.next()) {
@@ -117,6 +138,7 @@ public final class Spells implements StagedWrite {
         opened.clear();
         openInBatch.clear();
         closeStored.clear();
+        closedUnions.clear();
     }
 
     private static void change(Map<List<Object>, int[]> changes, String unionId, LocalDate on, int delta) {

@@ -34,7 +34,7 @@ public final class EnterpriseProjection implements Projection {
         } else if (event instanceof EnterpriseCovered e) {
             coverage.open(e.enterpriseId(), e.unionId(), e.since(), recorded);
         } else if (event instanceof CoverageEnded e) {
-            coverage.close(e.enterpriseId(), e.endedOn(), position);
+            coverage.close(e.enterpriseId(), e.endedOn(), position, e.unionId());
         } else if (event instanceof EnterpriseDeregistered e) {
             changed.set(e.enterpriseId(), "deregistered_on", e.deregisteredOn());
             changed.set(e.enterpriseId(), "deregistered_pos", position);

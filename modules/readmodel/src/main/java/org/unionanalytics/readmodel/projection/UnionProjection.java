@@ -33,9 +33,9 @@ public final class UnionProjection implements Projection {
         } else if (event instanceof MemberJoined e) {
             memberships.open(e.memberId(), e.unionId(), e.joinedOn(), recorded);
         } else if (event instanceof MemberTransferred e) {
-            memberships.open(e.memberId(), e.toUnionId(), e.transferredOn(), recorded);
+            memberships.move(e.memberId(), e.fromUnionId(), e.toUnionId(), e.transferredOn(), recorded);
         } else if (event instanceof MemberLeft e) {
-            memberships.close(e.memberId(), e.leftOn(), position);
+            memberships.close(e.memberId(), e.leftOn(), position, e.unionId());
         }
     }
 
