@@ -100,24 +100,7 @@ public final class Spells implements StagedWrite {
     public void flush(DuckDBConnection connection) throws SQLException {
         Map<List<Object>, int[]> changes = new HashMap<>();
         if (!closeStored.isEmpty()) {
-            Appending.append(connection, stage(), new ArrayList<>(closeStored.values()));
-            try (Statement statement = connection.createStatement()) {
-                String update = "UPDATE " + table + " AS t SET ended_on = s.ended_on, ended_pos = s.ended_pos FROM "
-                        + stage() + " AS s WHERE t." + subjectColumn + " = s." + subjectColumn + " AND t.ended_on IS NULL";
-                if (changesTable == null) {
-                    statement.execute(update);
-                } else if (!closedUnions.containsValue(null)) {
-                    statement.execute(update);
-                    closeStored.forEach((subject, end) -> change(changes, closedUnions.get(subject), (LocalDate) end[1], -1));
-                } else {
-                    try (ResultSet ended = statement.executeQuery(update + " RETURNING t.union_id, t.ended_on")) {
-                        while (ended.next()) {
-                            change(changes, ended.getString(1), ended.getObject(2, LocalDate.class), -1);
-                        }
-                    }
-                }
-                statement.execute("DELETE FROM " + stage());
-            }
+            closeStoredSpells(connection, changes);
         }
         Appending.append(connection, table, opened);
         if (changesTable != null) {
@@ -127,18 +110,44 @@ public final class Spells implements StagedWrite {
                     change(changes, (String) spell[1], (LocalDate) spell[3], -1);
                 }
             }
-            List<Object[]> rows = new ArrayList<>(changes.size());
-            changes.forEach((key, delta) -> {
-                if (delta[0] != 0) {
-                    rows.add(new Object[]{key.get(0), key.get(1), delta[0]});
-                }
-            });
-            Appending.append(connection, changesTable, rows);
+            appendChanges(connection, changes);
         }
         opened.clear();
         openInBatch.clear();
         closeStored.clear();
         closedUnions.clear();
+    }
+
+    /** Before this batch's spells are appended: they are open too, and must stay so. */
+    private void closeStoredSpells(DuckDBConnection connection, Map<List<Object>, int[]> changes) throws SQLException {
+        Appending.append(connection, stage(), new ArrayList<>(closeStored.values()));
+        String update = "UPDATE " + table + " AS t SET ended_on = s.ended_on, ended_pos = s.ended_pos FROM "
+                + stage() + " AS s WHERE t." + subjectColumn + " = s." + subjectColumn + " AND t.ended_on IS NULL";
+        try (Statement statement = connection.createStatement()) {
+            if (changesTable == null || !closedUnions.containsValue(null)) {
+                statement.execute(update);
+                if (changesTable != null) {
+                    closeStored.forEach((subject, end) -> change(changes, closedUnions.get(subject), (LocalDate) end[1], -1));
+                }
+            } else {
+                try (ResultSet ended = statement.executeQuery(update + " RETURNING t.union_id, t.ended_on")) {
+                    while (ended.next()) {
+                        change(changes, ended.getString(1), ended.getObject(2, LocalDate.class), -1);
+                    }
+                }
+            }
+            statement.execute("DELETE FROM " + stage());
+        }
+    }
+
+    private void appendChanges(DuckDBConnection connection, Map<List<Object>, int[]> changes) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(changes.size());
+        changes.forEach((unionAndDay, delta) -> {
+            if (delta[0] != 0) {
+                rows.add(new Object[]{unionAndDay.get(0), unionAndDay.get(1), delta[0]});
+            }
+        });
+        Appending.append(connection, changesTable, rows);
     }
 
     private static void change(Map<List<Object>, int[]> changes, String unionId, LocalDate on, int delta) {
