@@ -9,9 +9,11 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Periods during which a subject belongs to a union: a member's membership, an enterprise's
@@ -29,8 +31,10 @@ public final class Spells implements StagedWrite {
     private final List<Object[]> opened = new ArrayList<>();
     private final Map<String, Object[]> openInBatch = new HashMap<>();
     private final Map<String, Object[]> closeStored = new LinkedHashMap<>();
-    /** The union of each stored spell closed in this batch, where the event named it. */
-    private final Map<String, String> closedUnions = new HashMap<>();
+    /** Subjects whose stored spell this batch closes without an event naming its union. */
+    private final Set<String> closedInUnknownUnion = new HashSet<>();
+    /** Per (union, day): spells begun minus spells ended in this batch. */
+    private final Map<List<Object>, int[]> changes = new HashMap<>();
 
     public Spells(String table, String subjectColumn) {
         this(table, subjectColumn, null);
@@ -78,6 +82,7 @@ public final class Spells implements StagedWrite {
         Object[] row = {subject, unionId, on, null, recorded.position(), null, recorded.at()};
         opened.add(row);
         openInBatch.put(subject, row);
+        change(unionId, on, 1);
     }
 
     /**
@@ -91,48 +96,54 @@ public final class Spells implements StagedWrite {
         if (open != null) {
             open[3] = on;
             open[5] = position;
+            change((String) open[1], on, -1);
         } else if (closeStored.putIfAbsent(subject, new Object[]{subject, on, position}) == null) {
-            closedUnions.put(subject, unionId);
+            if (unionId == null) {
+                closedInUnknownUnion.add(subject);
+            } else {
+                change(unionId, on, -1);
+            }
+        }
+    }
+
+    /** Counted as the batch is staged (on the projector's reading thread), not as it is written. */
+    private void change(String unionId, LocalDate on, int delta) {
+        if (changesTable != null) {
+            changes.computeIfAbsent(List.of(unionId, on), key -> new int[1])[0] += delta;
         }
     }
 
     @Override
     public void flush(DuckDBConnection connection) throws SQLException {
-        Map<List<Object>, int[]> changes = new HashMap<>();
         if (!closeStored.isEmpty()) {
-            closeStoredSpells(connection, changes);
+            closeStoredSpells(connection);
         }
         Appending.append(connection, table, opened);
         if (changesTable != null) {
-            for (Object[] spell : opened) {
-                change(changes, (String) spell[1], (LocalDate) spell[2], 1);
-                if (spell[3] != null) {
-                    change(changes, (String) spell[1], (LocalDate) spell[3], -1);
-                }
-            }
-            appendChanges(connection, changes);
+            appendChanges(connection);
         }
         opened.clear();
         openInBatch.clear();
         closeStored.clear();
-        closedUnions.clear();
+        closedInUnknownUnion.clear();
+        changes.clear();
     }
 
     /** Before this batch's spells are appended: they are open too, and must stay so. */
-    private void closeStoredSpells(DuckDBConnection connection, Map<List<Object>, int[]> changes) throws SQLException {
+    private void closeStoredSpells(DuckDBConnection connection) throws SQLException {
         Appending.append(connection, stage(), new ArrayList<>(closeStored.values()));
         String update = "UPDATE " + table + " AS t SET ended_on = s.ended_on, ended_pos = s.ended_pos FROM "
                 + stage() + " AS s WHERE t." + subjectColumn + " = s." + subjectColumn + " AND t.ended_on IS NULL";
         try (Statement statement = connection.createStatement()) {
-            if (changesTable == null || !closedUnions.containsValue(null)) {
+            if (changesTable == null || closedInUnknownUnion.isEmpty()) {
                 statement.execute(update);
-                if (changesTable != null) {
-                    closeStored.forEach((subject, end) -> change(changes, closedUnions.get(subject), (LocalDate) end[1], -1));
-                }
             } else {
-                try (ResultSet ended = statement.executeQuery(update + " RETURNING t.union_id, t.ended_on")) {
+                try (ResultSet ended = statement.executeQuery(
+                        update + " RETURNING t." + subjectColumn + ", t.union_id, t.ended_on")) {
                     while (ended.next()) {
-                        change(changes, ended.getString(1), ended.getObject(2, LocalDate.class), -1);
+                        if (closedInUnknownUnion.contains(ended.getString(1))) {
+                            change(ended.getString(2), ended.getObject(3, LocalDate.class), -1);
+                        }
                     }
                 }
             }
@@ -140,7 +151,7 @@ public final class Spells implements StagedWrite {
         }
     }
 
-    private void appendChanges(DuckDBConnection connection, Map<List<Object>, int[]> changes) throws SQLException {
+    private void appendChanges(DuckDBConnection connection) throws SQLException {
         List<Object[]> rows = new ArrayList<>(changes.size());
         changes.forEach((unionAndDay, delta) -> {
             if (delta[0] != 0) {
@@ -148,9 +159,5 @@ public final class Spells implements StagedWrite {
             }
         });
         Appending.append(connection, changesTable, rows);
-    }
-
-    private static void change(Map<List<Object>, int[]> changes, String unionId, LocalDate on, int delta) {
-        changes.computeIfAbsent(List.of(unionId, on), key -> new int[1])[0] += delta;
     }
 }
