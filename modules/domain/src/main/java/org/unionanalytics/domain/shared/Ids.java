@@ -18,14 +18,24 @@ public final class Ids {
     }
 
     public static boolean isOfType(String id, String type) {
-        return id != null && id.length() > type.length() + 1 && id.startsWith(type + "-")
-                && id.length() <= 100 && id.chars().allMatch(Ids::allowed);
+        if (id == null || id.length() <= type.length() + 1 || id.length() > 100
+                || !id.startsWith(type) || id.charAt(type.length()) != '-') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (!allowed(id.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** Checked for every id of every command (millions in an import), so the message is built only on refusal. */
     public static void require(String id, String type) {
-        RuleViolation.require(isOfType(id, type), "id-format",
-                "'" + id + "' is not a " + type + " id: it must look like " + type
-                        + "-<letters, digits, '-', '_' or '.'> (at most 100 characters)");
+        if (!isOfType(id, type)) {
+            throw new RuleViolation("id-format", "'" + id + "' is not a " + type + " id: it must look like " + type
+                    + "-<letters, digits, '-', '_' or '.'> (at most 100 characters)");
+        }
     }
 
     private static boolean allowed(int c) {
