@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -31,6 +32,7 @@ import org.unionanalytics.domain.union.Union;
 import org.unionanalytics.domain.union.UnionFounding;
 import org.unionanalytics.domain.union.UnionRegistry;
 import org.unionanalytics.eventstore.BatchFriendlyEventStore;
+import org.unionanalytics.eventstore.CachedCommandTargetResolver;
 import org.unionanalytics.eventstore.CommandLog;
 
 import java.util.List;
@@ -79,6 +81,7 @@ final class CommandSide implements AutoCloseable {
                 })
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(CommandLog.COMMAND_ID)))
+                .registerComponent(CommandTargetResolver.class, c -> CachedCommandTargetResolver.INSTANCE)
                 .registerComponent(EventStoreRegistry.class, c -> new EventStoreRegistry(c.eventStore()))
                 .registerComponent(UnionRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .registerComponent(MemberRegistry.class, c -> c.getComponent(EventStoreRegistry.class))

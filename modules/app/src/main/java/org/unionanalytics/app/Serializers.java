@@ -35,7 +35,7 @@ final class Serializers {
     }
 
     private static ObjectMapper mapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
+        return new ObjectMapper().registerModule(new JavaTimeModule()).registerModule(new IsoDates())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

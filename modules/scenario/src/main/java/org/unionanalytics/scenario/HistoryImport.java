@@ -3,8 +3,7 @@ package org.unionanalytics.scenario;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
-import org.axonframework.modelling.command.CommandTargetResolver;
+import org.unionanalytics.eventstore.CachedCommandTargetResolver;
 import org.unionanalytics.eventstore.CommandLog;
 import org.unionanalytics.eventstore.DuplicateCommandException;
 
@@ -38,8 +37,6 @@ public final class HistoryImport {
             return events / Math.max(0.001, took.toMillis() / 1000.0);
         }
     }
-
-    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private final CommandGateway gateway;
     private final CommandLog commandLog;
@@ -152,7 +149,7 @@ public final class HistoryImport {
     /** The aggregate a command targets, or null for commands that create one or reach several. */
     private static String targetOf(CommandMessage<?> command) {
         try {
-            return TARGETS.resolveTarget(command).getIdentifier();
+            return CachedCommandTargetResolver.INSTANCE.resolveTarget(command).getIdentifier();
         } catch (IllegalArgumentException noTarget) {
             return null;
         }
