@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
@@ -20,8 +21,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -80,9 +83,10 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         if (events.isEmpty()) {
             return;
         }
+        Map<MetaData, byte[]> metaData = new HashMap<>();
         List<StoredEvent> stored = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
-            stored.add(serialize(event, serializer));
+            stored.add(serialize(event, serializer, metaData));
         }
         writer.append(stored, EventStorage.commandIdOf(events));
     }
@@ -92,28 +96,33 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         List<List<StoredEvent>> stored = new ArrayList<>(commands.size());
         List<String> commandIds = new ArrayList<>(commands.size());
         for (List<? extends EventMessage<?>> events : commands) {
-            stored.add(events.stream().map(event -> serialize(event, getEventSerializer())).toList());
+            Map<MetaData, byte[]> metaData = new HashMap<>();
+            stored.add(events.stream().map(event -> serialize(event, getEventSerializer(), metaData)).toList());
             commandIds.add(EventStorage.commandIdOf(events));
         }
         writer.appendAll(stored, commandIds);
     }
 
-    private static StoredEvent serialize(EventMessage<?> event, Serializer serializer) {
+    /**
+     * @param metaData the meta-data already serialized in this append: the events of one command
+     *                 carry the same (its id and correlation), and a roster has thousands of events
+     */
+    private static StoredEvent serialize(EventMessage<?> event, Serializer serializer, Map<MetaData, byte[]> metaData) {
         var payload = event.serializePayload(serializer, byte[].class);
-        var metaData = event.serializeMetaData(serializer, byte[].class);
         boolean domain = event instanceof DomainEventMessage<?>;
         DomainEventMessage<?> domainEvent = domain ? (DomainEventMessage<?>) event : null;
         return new StoredEvent(event.getIdentifier(), domain ? domainEvent.getType() : null,
                 domain ? domainEvent.getAggregateIdentifier() : null, domain ? domainEvent.getSequenceNumber() : 0,
                 event.getTimestamp(), 0, payload.getType().getName(), payload.getType().getRevision(),
-                payload.getData(), metaData.getData());
+                payload.getData(), metaData.computeIfAbsent(event.getMetaData(),
+                        same -> event.serializeMetaData(serializer, byte[].class).getData()));
     }
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         try (WriteOptions synced = new WriteOptions().setSync(true)) {
             database.db.put(database.snapshots, synced, Keys.utf8(snapshot.getAggregateIdentifier()),
-                    serialize(snapshot, serializer).encode());
+                    serialize(snapshot, serializer, new HashMap<>()).encode());
         } catch (org.rocksdb.RocksDBException e) {
             throw new EventStoreException("storing a snapshot of " + snapshot.getAggregateIdentifier() + " failed", e);
         }

@@ -83,23 +83,22 @@ public final class Cubes {
 
     /** Townships as the unit of the federation's coverage: every figure of the report's grassroots panel. */
     public static final Cube AREAS = Cube.stock("areas", """
-            SELECT t.district, t.township, coalesce(e.registered, 0) AS registered, coalesce(e.covered, 0) AS covered,
+            SELECT coalesce(e.district, u.district) AS district, coalesce(e.township, u.township) AS township,
+                   coalesce(e.registered, 0) AS registered, coalesce(e.covered, 0) AS covered,
                    coalesce(e.workers, 0) AS workers, coalesce(u.unions, 0) AS unions,
                    coalesce(u.federation, false) AS has_federation, coalesce(m.members, 0) AS members
-            FROM (SELECT district, township FROM ({use:enterprise_stock})
-                  UNION SELECT district, township FROM ({use:live_unions}) WHERE township IS NOT NULL) t
-            LEFT JOIN (SELECT district, township, count(*) AS registered, count_if(covered) AS covered,
-                              sum(headcount) AS workers
-                       FROM ({use:enterprise_stock}) GROUP BY district, township) e
-                   ON e.district = t.district AND e.township = t.township
-            LEFT JOIN (SELECT district, township, count_if(kind IN """ + Facts.GRASSROOTS + """
+            FROM (SELECT district, township, count(*) AS registered, count_if(covered) AS covered,
+                         sum(headcount) AS workers
+                  FROM ({use:enterprise_stock}) GROUP BY district, township) e
+            -- a township is known from a live enterprise or a live union: the enterprises are read once
+            FULL JOIN (SELECT district, township, count_if(kind IN """ + Facts.GRASSROOTS + """
                               ) AS unions, bool_or(kind = 'TOWNSHIP_FEDERATION') AS federation
                        FROM ({use:live_unions}) WHERE township IS NOT NULL GROUP BY district, township) u
-                   ON u.district = t.district AND u.township = t.township
+                   ON u.district = e.district AND u.township = e.township
             LEFT JOIN (SELECT u.district, u.township, sum(mu.members) AS members FROM ({use:members_by_union}) mu
                        JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + """
                        GROUP BY u.district, u.township) m
-                   ON m.district = t.district AND m.township = t.township""", List.of(
+                   ON m.district = coalesce(e.district, u.district) AND m.township = coalesce(e.township, u.township)""", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("township", "f.township", STRING, "township"),
             measure("townships", "count(*)", INTEGER, "townships known from live enterprises and unions"),
