@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,17 @@ class ReferenceHistoryTest {
     void the_same_seed_and_scale_give_the_same_history_byte_for_byte() {
         assertThat(write(7, 0.002)).isEqualTo(write(7, 0.002));
         assertThat(write(8, 0.002)).isNotEqualTo(write(7, 0.002));
+    }
+
+    /**
+     * An interrupted import resumed by a newer build skips commands by id, and ids follow the
+     * generated order: a change to the generator's output must be deliberate (change this digest).
+     */
+    @Test
+    void the_history_is_the_one_earlier_builds_generated() throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(write(1, 0.005).getBytes(StandardCharsets.UTF_8));
+        assertThat(HexFormat.of().formatHex(digest))
+                .isEqualTo("8d24327d5cafe9acc1077cc68b19df3d05e2564933f01e11047a4c0c3747b925");
     }
 
     @Test
