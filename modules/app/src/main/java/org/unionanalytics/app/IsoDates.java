@@ -12,8 +12,8 @@ import java.time.LocalDate;
 
 /**
  * Reads the dates events carry ({@code 2017-09-21}) digit by digit. Every event has one or two, and
- * the JSR-310 module parses each through a {@code DateTimeFormatter}: a third of the rebuild's
- * decoding time. Anything but a plain ISO date goes to that module's reader, errors included.
+ * the JSR-310 module parses each through a {@code DateTimeFormatter}: a third of the time the
+ * projector spent decoding events. Anything but a plain ISO date goes to that module's reader, errors included.
  */
 final class IsoDates extends SimpleModule {
 
