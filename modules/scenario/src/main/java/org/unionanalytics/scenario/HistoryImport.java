@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Feeds a history through the command side: each phase's commands run in parallel (up to a bound
- * of commands in flight), phases one after the other. Every command carries its id, and ids the
+ * of commands in flight; those on one aggregate one after another, in order), phases one after
+ * the other. Every command carries its id, and ids the
  * event store has already recorded are skipped, so an interrupted import simply runs again.
  */
 public final class HistoryImport {
