@@ -38,9 +38,7 @@ class BatchFriendlyEventStoreTest {
     @Test
     void a_nested_unit_of_work_sees_its_parents_events_and_its_own_once() {
         inUnitOfWork(() -> {
-            store.publish(event("union-1", 0));
-            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
-            store.publish(event("union-1", 1));
+            UnitOfWork<?> nested = nestedAfterOneEventEach();
             assertThat(payloads("union-1")).containsExactly("union-1#0", "union-1#1");
             nested.onPrepareCommit(u -> assertThat(payloads("union-1")).containsExactly("union-1#0", "union-1#1"));
             nested.commit();
@@ -51,12 +49,17 @@ class BatchFriendlyEventStoreTest {
     @Test
     void the_events_of_a_rolled_back_nested_unit_of_work_are_gone() {
         inUnitOfWork(() -> {
-            store.publish(event("union-1", 0));
-            UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
-            store.publish(event("union-1", 1));
-            nested.rollback();
+            nestedAfterOneEventEach().rollback();
             assertThat(payloads("union-1")).containsExactly("union-1#0");
         });
+    }
+
+    /** union-1#0 staged in the current unit of work, then union-1#1 in a nested one, which is returned. */
+    private UnitOfWork<?> nestedAfterOneEventEach() {
+        store.publish(event("union-1", 0));
+        UnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+        store.publish(event("union-1", 1));
+        return nested;
     }
 
     private void inUnitOfWork(Runnable work) {

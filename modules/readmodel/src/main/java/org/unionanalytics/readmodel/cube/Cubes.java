@@ -81,7 +81,11 @@ public final class Cubes {
             // spares a distinct count over millions of ids)
             measure("members", "coalesce(sum(f.members), 0)", INTEGER, "members")));
 
-    /** Townships as the unit of the federation's coverage: every figure of the report's grassroots panel. */
+    /**
+     * Townships as the unit of the federation's coverage: every figure of the report's grassroots panel.
+     * A township is known from a live enterprise or a live union, so the townships are the full join
+     * of the two groups, and the enterprises are read once.
+     */
     public static final Cube AREAS = Cube.stock("areas", """
             SELECT coalesce(e.district, u.district) AS district, coalesce(e.township, u.township) AS township,
                    coalesce(e.registered, 0) AS registered, coalesce(e.covered, 0) AS covered,
@@ -90,7 +94,6 @@ public final class Cubes {
             FROM (SELECT district, township, count(*) AS registered, count_if(covered) AS covered,
                          sum(headcount) AS workers
                   FROM ({use:enterprise_stock}) GROUP BY district, township) e
-            -- a township is known from a live enterprise or a live union: the enterprises are read once
             FULL JOIN (SELECT district, township, count_if(kind IN """ + Facts.GRASSROOTS + """
                               ) AS unions, bool_or(kind = 'TOWNSHIP_FEDERATION') AS federation
                        FROM ({use:live_unions}) WHERE township IS NOT NULL GROUP BY district, township) u
