@@ -8,6 +8,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionanalytics.readmodel.areas.AreaProjection;
+import org.unionanalytics.readmodel.areas.TownshipFigures;
 import org.unionanalytics.readmodel.batch.StagedWrite;
 import org.unionanalytics.readmodel.projection.CompetitionProjection;
 import org.unionanalytics.readmodel.projection.EnterpriseProjection;
@@ -48,6 +50,8 @@ public final class Projector implements AutoCloseable {
     private final int maxBatch;
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final Thread thread;
+    /** Used by the writing thread only. */
+    private final TownshipFigures townships = new TownshipFigures();
     private volatile boolean running = true;
     /** After the last committed event; null before the first, when the stream starts at the store's very first event. */
     private volatile TrackingToken token;
@@ -124,6 +128,7 @@ public final class Projector implements AutoCloseable {
      * halves overlap. Each batch has projections of its own; batches are written in log order.
      */
     private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
+        townships.load(model.writer());
         long startedAt = System.nanoTime();
         long startApplied = applied;
         long lastReport = startedAt;
@@ -239,10 +244,11 @@ public final class Projector implements AutoCloseable {
         release();
     }
 
-    /** Projections hold the staged rows of one batch. */
-    private static List<Projection> freshProjections() {
-        return List.of(new EnterpriseProjection(), new UnionProjection(), new CompetitionProjection(),
-                new ProposalProjection());
+    /** Projections hold the staged rows of one batch; the township figures come last, once members are counted. */
+    private List<Projection> freshProjections() {
+        var areas = new AreaProjection(townships);
+        return List.of(new EnterpriseProjection(), new UnionProjection(areas), new CompetitionProjection(),
+                new ProposalProjection(), areas);
     }
 
     private void release() {

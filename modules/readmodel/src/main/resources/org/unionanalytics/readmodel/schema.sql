@@ -87,6 +87,30 @@ CREATE TABLE IF NOT EXISTS membership_changes (
     delta    INTEGER NOT NULL
 );
 
+-- The townships the figures below are kept for, numbered as the projector first met them.
+CREATE TABLE IF NOT EXISTS townships (
+    tid      INTEGER NOT NULL,
+    district VARCHAR,
+    township VARCHAR NOT NULL
+);
+
+-- How the grassroots figures of each township change on each day (the figures on a date are the
+-- sums up to it): registered enterprises, those covered by a live grassroots union, the latest
+-- headcounts they reported, live grassroots unions, live township federations, live unions of any
+-- kind placed in the township, and members of live grassroots unions. Present knowledge only, like
+-- membership_changes; kept by the projector (TownshipFigures).
+CREATE TABLE IF NOT EXISTS area_changes (
+    tid           INTEGER NOT NULL,
+    on_date       DATE NOT NULL,
+    registered    BIGINT NOT NULL,
+    covered       BIGINT NOT NULL,
+    workers       BIGINT NOT NULL,
+    unions        BIGINT NOT NULL,
+    federations   BIGINT NOT NULL,
+    placed_unions BIGINT NOT NULL,
+    members       BIGINT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS key_projects (
     key_project_id VARCHAR PRIMARY KEY,
     name           VARCHAR NOT NULL,

@@ -28,6 +28,7 @@ public final class Spells implements StagedWrite {
     private final String subjectColumn;
     /** Where each union's count of open spells changes, by day; null when the spells keep none. */
     private final String changesTable;
+    private final DayChanges observer;
     private final List<Object[]> opened = new ArrayList<>();
     private final Map<String, Object[]> openInBatch = new HashMap<>();
     private final Map<String, Object[]> closeStored = new LinkedHashMap<>();
@@ -36,8 +37,13 @@ public final class Spells implements StagedWrite {
     /** Per (union, day): spells begun minus spells ended in this batch. */
     private final Map<List<Object>, int[]> changes = new HashMap<>();
 
+    /** Told the batch's changes of open spells per union and day, as they are written. */
+    public interface DayChanges {
+        void changed(String unionId, LocalDate on, int delta);
+    }
+
     public Spells(String table, String subjectColumn) {
-        this(table, subjectColumn, null);
+        this(table, subjectColumn, null, (unionId, on, delta) -> { });
     }
 
     /**
@@ -45,10 +51,11 @@ public final class Spells implements StagedWrite {
      * end in each union on each day: the count on a date is the sum of the changes up to it, a scan
      * of some 200,000 rows for the reference history instead of 3.7 million spells.
      */
-    public Spells(String table, String subjectColumn, String changesTable) {
+    public Spells(String table, String subjectColumn, String changesTable, DayChanges observer) {
         this.table = table;
         this.subjectColumn = subjectColumn;
         this.changesTable = changesTable;
+        this.observer = observer;
     }
 
     private String stage() {
@@ -156,6 +163,7 @@ public final class Spells implements StagedWrite {
         changes.forEach((unionAndDay, delta) -> {
             if (delta[0] != 0) {
                 rows.add(new Object[]{unionAndDay.get(0), unionAndDay.get(1), delta[0]});
+                observer.changed((String) unionAndDay.get(0), (LocalDate) unionAndDay.get(1), delta[0]);
             }
         });
         Appending.append(connection, changesTable, rows);

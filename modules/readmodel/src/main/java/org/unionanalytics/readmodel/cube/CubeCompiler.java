@@ -193,8 +193,7 @@ public final class CubeCompiler {
      */
     private static void expand(Sql sql, String fragment, NeededColumns needed, Long knownAt, LocalDate on) {
         String template = NeededColumns.SECTION.matcher(fragment)
-                .replaceAll(section -> Matcher.quoteReplacement(needed.anyOf(section.group(1)) ? section.group(2)
-                        : section.group(3) == null ? "" : section.group(3)));
+                .replaceAll(section -> Matcher.quoteReplacement(needed.chosen(section)));
         Matcher placeholder = PLACEHOLDER.matcher(template);
         int last = 0;
         while (placeholder.find()) {

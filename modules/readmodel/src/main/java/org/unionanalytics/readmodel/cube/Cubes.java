@@ -83,11 +83,12 @@ public final class Cubes {
 
     /**
      * Townships as the unit of the federation's coverage: every figure of the report's grassroots panel.
-     * A township is known from a live enterprise or a live union, so the townships are the full join
-     * of the two groups, and the enterprises are read once.
+     * A township is known from a live enterprise or a live union. The figures are sums of the changes
+     * by day the projector keeps per township ({@code area_changes}); asked as known at a position,
+     * they are computed from the facts: the full join of the enterprise and union groups.
      */
     public static final Cube AREAS = Cube.stock("areas", """
-            SELECT coalesce(e.district, u.district) AS district, coalesce(e.township, u.township) AS township,
+            [[known_at:SELECT coalesce(e.district, u.district) AS district, coalesce(e.township, u.township) AS township,
                    coalesce(e.registered, 0) AS registered, coalesce(e.covered, 0) AS covered,
                    coalesce(e.workers, 0) AS workers, coalesce(u.unions, 0) AS unions,
                    coalesce(u.federation, false) AS has_federation, coalesce(m.members, 0) AS members
@@ -101,7 +102,15 @@ public final class Cubes {
             LEFT JOIN (SELECT u.district, u.township, sum(mu.members) AS members FROM ({use:members_by_union}) mu
                        JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + """
                        GROUP BY u.district, u.township) m
-                   ON m.district = coalesce(e.district, u.district) AND m.township = coalesce(e.township, u.township)""", List.of(
+                   ON m.district = coalesce(e.district, u.district) AND m.township = coalesce(e.township, u.township)
+            ]otherwise[SELECT t.district, t.township, a.registered, a.covered, a.workers, a.unions,
+                   a.federations > 0 AS has_federation, a.members
+            FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
+                         sum(unions) AS unions, sum(federations) AS federations, sum(placed_unions) AS placed_unions,
+                         sum(members) AS members
+                  FROM area_changes WHERE on_date <= {on} GROUP BY tid) a
+            JOIN townships t USING (tid)
+            WHERE a.registered > 0 OR a.placed_unions > 0]]""", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("township", "f.township", STRING, "township"),
             measure("townships", "count(*)", INTEGER, "townships known from live enterprises and unions"),

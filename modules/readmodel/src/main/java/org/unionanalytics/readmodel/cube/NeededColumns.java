@@ -2,6 +2,7 @@ package org.unionanalytics.readmodel.cube;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>A fragment marks what can be left out as a section {@code [[col1,col2: sql]]}, kept when any
  * of its columns is needed; {@code [[cols: sql]otherwise[cheaper sql]]} gives what to use instead.
  * Needed are the columns that the question's members read from the fact row ({@code f.column}),
- * every word the cube's own source names outside its sections, and {@code known_at} when the
- * question is asked as known at a position.
+ * {@code known_at} when the question is asked as known at a position, and every word the cube's own
+ * source names outside its sections or in the sections those columns keep.
  */
 final class NeededColumns {
 
@@ -28,7 +29,6 @@ final class NeededColumns {
     private final Set<String> columns = new HashSet<>();
 
     NeededColumns(Cube cube, CubeQuery query) {
-        add(WORD, SECTION.matcher(cube.source()).replaceAll(""), 0);
         query.dimensions().forEach(name -> read(cube, name));
         query.timeDimensions().forEach(time -> read(cube, time.dimension()));
         query.measures().forEach(name -> read(cube, name));
@@ -36,6 +36,15 @@ final class NeededColumns {
         if (query.knownAt() != null) {
             columns.add(KNOWN_AT);
         }
+        add(WORD, SECTION.matcher(cube.source()).replaceAll(section -> Matcher.quoteReplacement(chosen(section))), 0);
+    }
+
+    /** The text a section leaves in the SQL: its own when needed, else what it gives instead (or nothing). */
+    String chosen(MatchResult section) {
+        if (anyOf(section.group(1))) {
+            return section.group(2);
+        }
+        return section.group(3) == null ? "" : section.group(3);
     }
 
     /** Whether a section's comma-separated columns include a needed one. */

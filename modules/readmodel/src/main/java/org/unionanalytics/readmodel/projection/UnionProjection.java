@@ -19,7 +19,12 @@ public final class UnionProjection implements Projection {
 
     private final AppendedRows established = new AppendedRows("unions");
     private final EntityUpdates changed = new EntityUpdates("unions", "union_id", List.of("dissolved_on", "dissolved_pos"));
-    private final Spells memberships = new Spells("memberships", "member_id", "membership_changes");
+    private final Spells memberships;
+
+    /** @param members told the changes of members per union and day */
+    public UnionProjection(Spells.DayChanges members) {
+        memberships = new Spells("memberships", "member_id", "membership_changes", members);
+    }
 
     @Override
     public void apply(Object event, Recorded recorded) {

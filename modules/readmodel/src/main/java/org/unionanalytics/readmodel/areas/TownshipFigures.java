@@ -1,0 +1,193 @@
+package org.unionanalytics.readmodel.areas;
+
+import org.duckdb.DuckDBConnection;
+import org.unionanalytics.domain.enterprise.CoverageEnded;
+import org.unionanalytics.domain.enterprise.EnterpriseCovered;
+import org.unionanalytics.domain.enterprise.EnterpriseDeregistered;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistered;
+import org.unionanalytics.domain.enterprise.WorkforceReported;
+import org.unionanalytics.domain.union.UnionDissolved;
+import org.unionanalytics.domain.union.UnionEstablished;
+import org.unionanalytics.domain.union.UnionKind;
+import org.unionanalytics.readmodel.batch.AppendedRows;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The report's grassroots figures of every township, kept by the projector as changes by day in
+ * {@code area_changes}, so that the figures on any date are one small sum instead of a join of
+ * every enterprise, coverage, workforce report and union. It holds what it needs of enterprises and
+ * unions in memory, loaded from the read model when the projector starts, and is used only by the
+ * projector's writing thread.
+ */
+public final class TownshipFigures {
+
+    private final Map<List<String>, Integer> townships = new HashMap<>();
+    private final Map<String, UnionArea> unions = new HashMap<>();
+    private final Map<String, EnterpriseArea> enterprises = new HashMap<>();
+    private final Set<EnterpriseArea> changedEnterprises = new LinkedHashSet<>();
+    /** This batch's changes by township and day (key: township << 32 | epoch day), by figure. */
+    private final Map<Long, long[]> changes = new HashMap<>();
+    private AppendedRows newTownships = new AppendedRows("townships");
+
+    /** Reads the state the figures in the read model were counted from, forgetting anything not committed. */
+    public void load(DuckDBConnection connection) throws SQLException {
+        townships.clear();
+        changedEnterprises.clear();
+        changes.clear();
+        unions.clear();
+        enterprises.clear();
+        try (Statement statement = connection.createStatement()) {
+            forEach(statement, "SELECT tid, district, township FROM townships",
+                    row -> townships.put(placeOf(row.getString(2), row.getString(3)), row.getInt(1)));
+            forEach(statement, "SELECT union_id, kind, district, township, founded_on, dissolved_on FROM unions",
+                    row -> unions.put(row.getString(1), new UnionArea(row.getString(4) == null ? -1 : township(row.getString(3), row.getString(4)),
+                            UnionKind.valueOf(row.getString(2)), date(row, 5), date(row, 6))));
+            forEach(statement, "SELECT union_id, on_date, sum(delta) FROM membership_changes GROUP BY ALL",
+                    row -> union(row.getString(1)).knownMembers(date(row, 2), row.getLong(3)));
+            forEach(statement, "SELECT enterprise_id, district, township, registered_on, deregistered_on FROM enterprises",
+                    row -> {
+                        var enterprise = new EnterpriseArea(township(row.getString(2), row.getString(3)), date(row, 4));
+                        if (row.getObject(5) != null) {
+                            enterprise.deregistered(date(row, 5));
+                        }
+                        enterprises.put(row.getString(1), enterprise);
+                    });
+            forEach(statement, "SELECT enterprise_id, union_id, started_on, ended_on FROM coverages ORDER BY started_pos",
+                    row -> {
+                        var enterprise = enterprise(row.getString(1));
+                        enterprise.covered(union(row.getString(2)), date(row, 3));
+                        if (row.getObject(4) != null) {
+                            enterprise.coverageEnded(date(row, 4));
+                        }
+                    });
+            forEach(statement, "SELECT enterprise_id, headcount, effective_from FROM workforce_reports ORDER BY recorded_pos",
+                    row -> enterprise(row.getString(1)).workforceReported(row.getInt(2), date(row, 3)));
+        }
+        for (EnterpriseArea enterprise : enterprises.values()) {
+            enterprise.counted = enterprise.contribution();
+        }
+    }
+
+    /** Takes in an event of the batch, in log order; events that do not bear on the figures are ignored. */
+    public void apply(Object event) {
+        if (event instanceof EnterpriseRegistered e) {
+            var enterprise = new EnterpriseArea(township(e.district().name(), e.township()), e.registeredOn());
+            enterprises.put(e.enterpriseId(), enterprise);
+            changedEnterprises.add(enterprise);
+        } else if (event instanceof EnterpriseDeregistered e) {
+            changed(e.enterpriseId()).deregistered(e.deregisteredOn());
+        } else if (event instanceof WorkforceReported e) {
+            changed(e.enterpriseId()).workforceReported(e.headcount(), e.effectiveFrom());
+        } else if (event instanceof EnterpriseCovered e) {
+            changed(e.enterpriseId()).covered(union(e.unionId()), e.since());
+        } else if (event instanceof CoverageEnded e) {
+            changed(e.enterpriseId()).coverageEnded(e.endedOn());
+        } else if (event instanceof UnionEstablished e) {
+            var union = new UnionArea(e.township() == null ? -1 : township(e.district() == null ? null : e.district().name(), e.township()), e.kind(),
+                    e.foundedOn(), null);
+            unions.put(e.unionId(), union);
+            union.established(into(union.township));
+        } else if (event instanceof UnionDissolved e) {
+            UnionArea union = union(e.unionId());
+            union.dissolved(e.dissolvedOn(), into(union.township));
+            changedEnterprises.addAll(union.covered);
+        }
+    }
+
+    /** Members of a union that began (+) or ended (-) on a day, as the batch's membership spells counted them. */
+    public void membersChanged(String unionId, LocalDate on, long delta) {
+        UnionArea union = union(unionId);
+        union.membersChanged(on, delta, into(union.township));
+    }
+
+    /** Writes the batch's changes (inside its transaction) and starts the next batch. */
+    public void flush(DuckDBConnection connection) throws SQLException {
+        for (EnterpriseArea enterprise : changedEnterprises) {
+            Contribution now = enterprise.contribution();
+            enterprise.counted.differences(now, into(enterprise.township));
+            enterprise.counted = now;
+        }
+        changedEnterprises.clear();
+        newTownships.flush(connection);
+        AppendedRows rows = new AppendedRows("area_changes");
+        changes.forEach((key, figures) -> {
+            Object[] row = new Object[2 + figures.length];
+            row[0] = (int) (key >>> 32);
+            row[1] = LocalDate.ofEpochDay((int) (long) key); // the low half, signed again
+            for (int i = 0; i < figures.length; i++) {
+                row[2 + i] = figures[i];
+            }
+            rows.add(row);
+        });
+        changes.clear();
+        rows.flush(connection);
+    }
+
+    private Contribution.Changes into(int township) {
+        return (figure, epochDay, delta) -> {
+            if (township >= 0) {
+                changes.computeIfAbsent((long) township << 32 | (epochDay & 0xFFFF_FFFFL), key -> new long[Figure.ALL.length])[figure.ordinal()] += delta;
+            }
+        };
+    }
+
+    private int township(String district, String township) {
+        return townships.computeIfAbsent(placeOf(district, township), place -> {
+            int id = townships.size() + 1;
+            newTownships.add(id, district, township);
+            return id;
+        });
+    }
+
+    private static List<String> placeOf(String district, String township) {
+        return Arrays.asList(district, township);
+    }
+
+    private EnterpriseArea changed(String enterpriseId) {
+        EnterpriseArea enterprise = enterprise(enterpriseId);
+        changedEnterprises.add(enterprise);
+        return enterprise;
+    }
+
+    private EnterpriseArea enterprise(String enterpriseId) {
+        EnterpriseArea enterprise = enterprises.get(enterpriseId);
+        if (enterprise == null) {
+            throw new IllegalStateException("the event log names enterprise " + enterpriseId + " before registering it");
+        }
+        return enterprise;
+    }
+
+    private UnionArea union(String unionId) {
+        UnionArea union = unions.get(unionId);
+        if (union == null) {
+            throw new IllegalStateException("the event log names union " + unionId + " before establishing it");
+        }
+        return union;
+    }
+
+    private static LocalDate date(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, LocalDate.class);
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void forEach(Statement statement, String sql, Row reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+}
