@@ -167,12 +167,15 @@ CREATE TABLE IF NOT EXISTS proposals (
     implemented_on   DATE,
     economic_benefit DECIMAL(18, 2),
     recognised_on    DATE,
+    -- an operation method's first promotion (a proposal's steps are dated in order, so the earliest)
+    promoted_on      DATE,
     recorded_pos     BIGINT NOT NULL,
     recorded_at      TIMESTAMPTZ NOT NULL,
     adopted_pos      BIGINT,
     rejected_pos     BIGINT,
     implemented_pos  BIGINT,
-    recognised_pos   BIGINT
+    recognised_pos   BIGINT,
+    promoted_pos     BIGINT
 );
 
 CREATE TABLE IF NOT EXISTS promotions (

@@ -1,5 +1,7 @@
 package org.unionanalytics.readmodel.areas;
 
+import java.util.Locale;
+
 /** The grassroots figures kept per township and day, in the column order of {@code area_changes}. */
 enum Figure {
     /** Registered enterprises. */
@@ -18,4 +20,9 @@ enum Figure {
     MEMBERS;
 
     static final Figure[] ALL = values();
+
+    /** Its column in {@code area_changes}. */
+    String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

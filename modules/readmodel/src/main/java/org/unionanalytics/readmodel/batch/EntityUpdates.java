@@ -5,9 +5,11 @@ import org.duckdb.DuckDBConnection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +24,19 @@ public final class EntityUpdates implements StagedWrite {
     private final String idColumn;
     private final List<String> columns;
     private final Map<String, Object[]> changes = new LinkedHashMap<>();
+    /** Columns set once: a later value leaves them as they are. */
+    private final Set<String> keptFirst = new HashSet<>();
 
     public EntityUpdates(String table, String idColumn, List<String> columns) {
         this.table = table;
         this.idColumn = idColumn;
         this.columns = List.copyOf(columns);
+    }
+
+    /** The named columns keep the first value they are set to (a proposal's first promotion). */
+    public EntityUpdates keepingFirst(String... columns) {
+        keptFirst.addAll(List.of(columns));
+        return this;
     }
 
     private String stage() {
@@ -44,11 +54,14 @@ public final class EntityUpdates implements StagedWrite {
         if (index < 0 || value == null) {
             throw new IllegalArgumentException("cannot set " + column + " of " + table + " to " + value);
         }
-        changes.computeIfAbsent(id, key -> {
-            Object[] row = new Object[columns.size() + 1];
-            row[0] = key;
-            return row;
-        })[index + 1] = value;
+        Object[] row = changes.computeIfAbsent(id, key -> {
+            Object[] fresh = new Object[columns.size() + 1];
+            fresh[0] = key;
+            return fresh;
+        });
+        if (row[index + 1] == null || !keptFirst.contains(column)) {
+            row[index + 1] = value;
+        }
     }
 
     @Override
@@ -57,7 +70,8 @@ public final class EntityUpdates implements StagedWrite {
             return;
         }
         Appending.append(connection, stage(), new ArrayList<>(changes.values()));
-        String assignments = columns.stream().map(c -> c + " = COALESCE(s." + c + ", t." + c + ")")
+        String assignments = columns.stream().map(c -> keptFirst.contains(c) ? c + " = COALESCE(t." + c + ", s." + c + ")"
+                        : c + " = COALESCE(s." + c + ", t." + c + ")")
                 .collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
             statement.execute("UPDATE " + table + " AS t SET " + assignments + " FROM " + stage() + " AS s WHERE t."

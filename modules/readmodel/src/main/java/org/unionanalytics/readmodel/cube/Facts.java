@@ -81,17 +81,14 @@ final class Facts {
                            CASE WHEN {upTo:p.rejected_pos} AND p.rejected_on <= {on} THEN p.rejected_on END AS rejected_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.implemented_on END AS implemented_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.economic_benefit END AS economic_benefit,
-                           CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on
-                           [[promoted_on:, pm.promoted_on]]
+                           CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on,
+                           CASE WHEN {upTo:p.promoted_pos} AND p.promoted_on <= {on} THEN p.promoted_on END AS promoted_on
                     FROM proposals p
-                    [[promoted_on:LEFT JOIN (SELECT proposal_id, min(promoted_on) AS promoted_on FROM promotions
-                               WHERE {upTo:recorded_pos} AND promoted_on <= {on} GROUP BY proposal_id) pm
-                           ON pm.proposal_id = p.proposal_id]]
                     WHERE {upTo:p.recorded_pos} AND p.submitted_on <= {on}"""),
             Map.entry("key_projects", """
                     SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at
-                           [[has_merit_competition:, EXISTS (SELECT 1 FROM ({use:competitions}) c
-                               WHERE c.key_project_id = k.key_project_id AND c.kind = 'KEY_PROJECT_MERIT') AS has_merit_competition]]
+                           [[has_merit_competition:, k.key_project_id IN (SELECT c.key_project_id FROM ({use:competitions}) c
+                               WHERE c.kind = 'KEY_PROJECT_MERIT' AND c.key_project_id IS NOT NULL) AS has_merit_competition]]
                     FROM key_projects k WHERE {upTo:k.recorded_pos} AND k.starts_on <= {on}"""));
 
     private Facts() {

@@ -25,15 +25,16 @@ public final class ProposalProjection implements Projection {
     private final AppendedRows submitted = new AppendedRows("proposals");
     private final EntityUpdates steps = new EntityUpdates("proposals", "proposal_id", List.of(
             "adopted_on", "adopted_pos", "rejected_on", "rejected_pos", "rejection_reason",
-            "implemented_on", "implemented_pos", "economic_benefit", "recognised_on", "recognised_pos"));
+            "implemented_on", "implemented_pos", "economic_benefit", "recognised_on", "recognised_pos",
+            "promoted_on", "promoted_pos")).keepingFirst("promoted_on", "promoted_pos");
     private final AppendedRows promotions = new AppendedRows("promotions");
 
     @Override
     public void apply(Object event, Recorded recorded) {
         if (event instanceof ProposalSubmitted e) {
             submitted.add(e.proposalId(), e.memberId(), e.unionId(), e.enterpriseId(), e.category(), e.title(),
-                    e.submittedOn(), null, null, null, null, null, null, recorded.position(), recorded.at(),
-                    null, null, null, null);
+                    e.submittedOn(), null, null, null, null, null, null, null, recorded.position(), recorded.at(),
+                    null, null, null, null, null);
         } else if (event instanceof ProposalAdopted e) {
             step(e.proposalId(), "adopted", e.adoptedOn(), recorded);
         } else if (event instanceof ProposalRejected e) {
@@ -47,6 +48,8 @@ public final class ProposalProjection implements Projection {
         } else if (event instanceof ProposalRecognised e) {
             step(e.proposalId(), "recognised", e.recognisedOn(), recorded);
         } else if (event instanceof OperationMethodPromoted e) {
+            steps.set(e.proposalId(), "promoted_on", e.promotedOn());
+            steps.set(e.proposalId(), "promoted_pos", recorded.position());
             e.enterpriseIds().forEach(enterprise -> promotions.add(e.proposalId(), enterprise, e.promotedOn(),
                     recorded.position(), recorded.at()));
         }

@@ -1,5 +1,6 @@
 package org.unionanalytics.readmodel.areas;
 
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.domain.enterprise.CoverageEnded;
@@ -16,16 +17,21 @@ import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
 import org.unionanalytics.readmodel.CubeHistory;
 import org.unionanalytics.readmodel.ProjectedHistory;
+import org.unionanalytics.readmodel.ReadModel;
 import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.cube.CubeQuery;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +68,62 @@ class TownshipFiguresTest {
             history.publish(edgeCases());
             assertKeptFiguresAreThoseOfTheFacts(history);
         }
+    }
+
+    @Test
+    void compacting_sums_the_rows_of_a_township_and_day_and_keeps_every_figure() throws Exception {
+        try (var history = new ProjectedHistory(directory)) {
+            CubeHistory.record(history);
+            history.publish(edgeCases());
+            List<Map<String, Object>> before = figuresByDay(history);
+            history.stop();
+            ReadModel model = ReadModel.open(directory.resolve("readmodel.duckdb"), 1);
+            try {
+                model.read(connection -> {
+                    var figures = new TownshipFigures();
+                    figures.load((DuckDBConnection) connection);
+                    long rows = count(connection);
+                    figures.compact((DuckDBConnection) connection);
+                    assertThat(count(connection)).isLessThan(rows);
+                    return rows;
+                });
+            } finally {
+                model.close();
+            }
+            history.start();
+            assertThat(figuresByDay(history)).isEqualTo(before);
+            assertKeptFiguresAreThoseOfTheFacts(history);
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM area_changes")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Each township's figures on every day they change, without the days where they do not. */
+    private static List<Map<String, Object>> figuresByDay(ProjectedHistory history) {
+        return history.caughtUp().read(connection -> {
+            List<Map<String, Object>> days = new ArrayList<>();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+                    SELECT tid, on_date, sum(registered), sum(covered), sum(workers), sum(unions), sum(federations),
+                           sum(placed_unions), sum(members) FROM area_changes GROUP BY ALL
+                    HAVING sum(registered) <> 0 OR sum(covered) <> 0 OR sum(workers) <> 0 OR sum(unions) <> 0
+                        OR sum(federations) <> 0 OR sum(placed_unions) <> 0 OR sum(members) <> 0
+                    ORDER BY ALL""")) {
+                while (rows.next()) {
+                    Map<String, Object> day = new LinkedHashMap<>();
+                    for (int column = 1; column <= 9; column++) {
+                        day.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
+                    }
+                    days.add(day);
+                }
+            }
+            return days;
+        });
     }
 
     /** What the reference history does not have: the cases where a period ends for more than one reason. */
