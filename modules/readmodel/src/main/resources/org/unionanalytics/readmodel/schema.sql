@@ -111,6 +111,10 @@ CREATE TABLE IF NOT EXISTS area_changes (
     members       BIGINT NOT NULL
 );
 
+-- The same changes summed by month (on_date: the first of the month): a date's figures are the
+-- months before its own plus the days of its month up to it.
+CREATE TABLE IF NOT EXISTS area_months AS SELECT * FROM area_changes LIMIT 0;
+
 CREATE TABLE IF NOT EXISTS key_projects (
     key_project_id VARCHAR PRIMARY KEY,
     name           VARCHAR NOT NULL,
@@ -135,13 +139,17 @@ CREATE TABLE IF NOT EXISTS competitions (
     closed_pos         BIGINT
 );
 
+-- With the competition's kind and start copied in: questions about contests of a period count
+-- half a million participations without joining them to the competitions.
 CREATE TABLE IF NOT EXISTS participations (
-    competition_id   VARCHAR NOT NULL,
-    participant_kind VARCHAR NOT NULL,
-    participant_id   VARCHAR NOT NULL,
-    enrolled_on      DATE NOT NULL,
-    recorded_pos     BIGINT NOT NULL,
-    recorded_at      TIMESTAMPTZ NOT NULL
+    competition_id    VARCHAR NOT NULL,
+    participant_kind  VARCHAR NOT NULL,
+    participant_id    VARCHAR NOT NULL,
+    enrolled_on       DATE NOT NULL,
+    recorded_pos      BIGINT NOT NULL,
+    recorded_at       TIMESTAMPTZ NOT NULL,
+    competition_kind  VARCHAR,
+    competition_start DATE
 );
 
 CREATE TABLE IF NOT EXISTS awards (

@@ -21,36 +21,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The report's grassroots figures of every township, kept by the projector as changes by day in
- * {@code area_changes}, so that the figures on any date are one small sum instead of a join of
+ * The report's grassroots figures of every township, kept by the projector as changes by day and
+ * by month ({@link AreaChanges}), so that the figures on any date are one small sum instead of a join of
  * every enterprise, coverage, workforce report and union. It holds what it needs of enterprises and
  * unions in memory, loaded from the read model when the projector starts, and is used only by the
  * projector's writing thread.
  */
 public final class TownshipFigures {
 
-    /** Fewer rows than this are not worth compacting. */
-    private static final long COMPACT_FROM = 100_000;
-
     private final Map<List<String>, Integer> townships = new HashMap<>();
     private final Map<String, UnionArea> unions = new HashMap<>();
     private final Map<String, EnterpriseArea> enterprises = new HashMap<>();
     private final Set<EnterpriseArea> changedEnterprises = new LinkedHashSet<>();
-    /** This batch's changes by township and day (key: township << 32 | epoch day), by figure. */
-    private final Map<Long, long[]> changes = new HashMap<>();
+    private final AreaChanges changes = new AreaChanges();
     private AppendedRows newTownships = new AppendedRows("townships");
-    /** Rows of area_changes after its last compaction, and appended since. */
-    private long compactedRows;
-    private long appendedRows;
 
     /** Reads the state the figures in the read model were counted from, forgetting anything not committed. */
     public void load(DuckDBConnection connection) throws SQLException {
         townships.clear();
         changedEnterprises.clear();
-        changes.clear();
         unions.clear();
         enterprises.clear();
         try (Statement statement = connection.createStatement()) {
@@ -79,8 +70,7 @@ public final class TownshipFigures {
                     });
             forEach(statement, "SELECT enterprise_id, headcount, effective_from FROM workforce_reports ORDER BY recorded_pos",
                     row -> enterprise(row.getString(1)).workforceReported(row.getInt(2), date(row, 3)));
-            forEach(statement, "SELECT count(*) FROM area_changes", row -> compactedRows = row.getLong(1));
-            appendedRows = 0;
+            changes.reset(statement);
         }
         for (EnterpriseArea enterprise : enterprises.values()) {
             enterprise.counted = enterprise.contribution();
@@ -128,48 +118,18 @@ public final class TownshipFigures {
         }
         changedEnterprises.clear();
         newTownships.flush(connection);
-        AppendedRows rows = new AppendedRows("area_changes");
-        changes.forEach((key, figures) -> {
-            Object[] row = new Object[2 + figures.length];
-            row[0] = (int) (key >>> 32);
-            row[1] = LocalDate.ofEpochDay((int) (long) key); // the low half, signed again
-            for (int i = 0; i < figures.length; i++) {
-                row[2 + i] = figures[i];
-            }
-            rows.add(row);
-        });
-        appendedRows += changes.size();
-        changes.clear();
-        rows.flush(connection);
-        if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
-            compact(connection);
-        }
+        changes.flush(connection);
     }
 
-    /**
-     * Each batch appends its own changes, so a township's day gathers rows over time; once the rows
-     * appended outnumber those left by the last compaction, they are summed into one per township
-     * and day (as the queries read them, ordered by day), in the batch's transaction.
-     */
+    /** Sums the rows of each township and day (and month) into one. */
     void compact(DuckDBConnection connection) throws SQLException {
-        String sums = Arrays.stream(Figure.ALL).map(figure -> "sum(" + figure.column() + ")")
-                .collect(Collectors.joining(", "));
-        String nonZero = Arrays.stream(Figure.ALL).map(figure -> "sum(" + figure.column() + ") <> 0")
-                .collect(Collectors.joining(" OR "));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE compacted_area_changes AS SELECT tid, on_date, " + sums
-                    + " FROM area_changes GROUP BY tid, on_date HAVING " + nonZero + " ORDER BY on_date, tid");
-            statement.execute("DELETE FROM area_changes");
-            compactedRows = statement.executeUpdate("INSERT INTO area_changes SELECT * FROM compacted_area_changes");
-            statement.execute("DROP TABLE compacted_area_changes");
-        }
-        appendedRows = 0;
+        changes.compact(connection);
     }
 
     private Contribution.Changes into(int township) {
         return (figure, epochDay, delta) -> {
             if (township >= 0) {
-                changes.computeIfAbsent((long) township << 32 | (epochDay & 0xFFFF_FFFFL), key -> new long[Figure.ALL.length])[figure.ordinal()] += delta;
+                changes.add(township, figure, epochDay, delta);
             }
         };
     }

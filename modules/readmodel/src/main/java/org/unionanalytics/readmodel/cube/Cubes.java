@@ -84,7 +84,7 @@ public final class Cubes {
     /**
      * Townships as the unit of the federation's coverage: every figure of the report's grassroots panel.
      * A township is known from a live enterprise or a live union. The figures are sums of the changes
-     * by day the projector keeps per township ({@code area_changes}); asked as known at a position,
+     * the projector keeps per township by month and by day ({@code area_months}, {@code area_changes}); asked as known at a position,
      * they are computed from the facts: the full join of the enterprise and union groups.
      */
     public static final Cube AREAS = Cube.stock("areas", """
@@ -108,7 +108,10 @@ public final class Cubes {
             FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
                          sum(unions) AS unions, sum(federations) AS federations, sum(placed_unions) AS placed_unions,
                          sum(members) AS members
-                  FROM area_changes WHERE on_date <= {on} GROUP BY tid) a
+                  FROM (SELECT * FROM area_months WHERE on_date < date_trunc('month', {on})
+                        UNION ALL
+                        SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
+                  GROUP BY tid) a
             JOIN townships t USING (tid)
             WHERE a.registered > 0 OR a.placed_unions > 0]]""", List.of(
             dimension("district", "f.district", STRING, "district"),
@@ -156,11 +159,13 @@ public final class Cubes {
             measure("awards", "coalesce(sum(f.awards), 0)", INTEGER, "awards granted")));
 
     public static final Cube PARTICIPATIONS = Cube.flow("participations", """
-            SELECT p.*, c.kind AS competition_kind, c.skill_contest, c.starts_on AS competition_starts_on, c.organiser_union_id
+            SELECT p.*
+                   [[organiser_union_id,organiser_district:, c.organiser_union_id]]
                    [[organiser_district:, ou.district AS organiser_district]]
                    [[awarded:, EXISTS (SELECT 1 FROM ({use:awards}) a WHERE a.competition_id = p.competition_id
                                        AND a.participant_id = p.participant_id) AS awarded]]
-            FROM ({use:participations}) p JOIN ({use:competitions}) c ON c.competition_id = p.competition_id
+            FROM ({use:participations}) p
+            [[organiser_union_id,organiser_district:JOIN competitions c ON c.competition_id = p.competition_id]]
             [[organiser_district:LEFT JOIN unions ou ON ou.union_id = c.organiser_union_id]]""", List.of(
             dimension("competitionId", "f.competition_id", STRING, "competition"),
             dimension("competitionKind", "f.competition_kind", STRING, "competition kind"),

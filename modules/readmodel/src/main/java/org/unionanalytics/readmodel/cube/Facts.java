@@ -14,6 +14,7 @@ import java.util.Map;
 final class Facts {
 
     static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
+    private static final String SKILL_CONTESTS = "('SKILL_ELITE', 'MASS_SKILL')";
     /** The columns an enterprise's covering union gives its facts. */
     private static final String COVERAGE = "covering_union_id,covering_union_kind,covered_since,covered";
 
@@ -66,12 +67,17 @@ final class Facts {
                     GROUP BY union_id HAVING sum(delta) <> 0]]"""),
             Map.entry("competitions", """
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
-                           c.recorded_at, c.kind IN ('SKILL_ELITE', 'MASS_SKILL') AS skill_contest,
+                           c.recorded_at, c.kind IN """ + SKILL_CONTESTS + """
+                            AS skill_contest,
                            CASE WHEN {upTo:c.closed_pos} AND c.closed_on <= {on} THEN c.closed_on END AS closed_on
                     FROM competitions c WHERE {upTo:c.recorded_pos} AND c.starts_on <= {on}"""),
             Map.entry("participations", """
-                    SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at
-                    FROM participations p WHERE {upTo:p.recorded_pos} AND p.enrolled_on <= {on}"""),
+                    SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at,
+                           p.competition_kind, p.competition_kind IN """ + SKILL_CONTESTS + """
+                            AS skill_contest,
+                           p.competition_start AS competition_starts_on
+                    FROM participations p
+                    WHERE {upTo:p.recorded_pos} AND p.enrolled_on <= {on} AND p.competition_start <= {on}"""),
             Map.entry("awards", """
                     SELECT a.competition_id, a.participant_id, a.title, a.granted_on
                     FROM awards a WHERE {upTo:a.recorded_pos} AND a.granted_on <= {on}"""),
