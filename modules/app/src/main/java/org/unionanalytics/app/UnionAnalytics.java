@@ -30,6 +30,8 @@ public final class UnionAnalytics implements AutoCloseable {
 
     private final Node node;
     private final ExecutorService queryThreads;
+    /** The report's questions, asked at once; apart from the query threads, which wait for them. */
+    private final ExecutorService reportThreads;
     private final Vertx vertx;
     private final HttpServer http;
 
@@ -39,11 +41,12 @@ public final class UnionAnalytics implements AutoCloseable {
         var storage = node.storage;
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
+        reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads);
         var cubes = new CubeEngine(readSide::model, readSide::position, settings.queryTimeout(), settings.keptAnswers());
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
-                new ReportQuery(cubes), readSide, storage::lastPosition, knownAt);
+                new ReportQuery(cubes, reportThreads), readSide, storage::lastPosition, knownAt);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher));
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout());
         vertx = Vertx.vertx();
@@ -83,6 +86,7 @@ public final class UnionAnalytics implements AutoCloseable {
         http.close().toCompletionStage().toCompletableFuture().join();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         queryThreads.shutdown();
+        reportThreads.shutdown();
         node.close();
         log.info("Union Analytics stopped");
     }

@@ -44,7 +44,7 @@ class ProjectorTest {
     void start() {
         history = new ProjectedHistory(directory);
         reportQuery = new ReportQuery(new CubeEngine(history::model, () -> history.projector().position(),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10)), Runnable::run);
     }
 
     @AfterEach

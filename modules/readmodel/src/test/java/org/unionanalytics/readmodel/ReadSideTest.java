@@ -64,7 +64,7 @@ class ReadSideTest {
                         CubeQuery.DEFAULT_LIMIT, 0, on, null, CubeEngine.defaultZone())));
             });
         });
-        answers.add(new ReportQuery(engine).report(LocalDate.of(2012, 10, 1), LocalDate.of(2017, 9, 21), null, null));
+        answers.add(new ReportQuery(engine, Runnable::run).report(LocalDate.of(2012, 10, 1), LocalDate.of(2017, 9, 21), null, null));
         return answers;
     }
 
