@@ -183,7 +183,13 @@ CREATE TABLE IF NOT EXISTS proposals (
     rejected_pos     BIGINT,
     implemented_pos  BIGINT,
     recognised_pos   BIGINT,
-    promoted_pos     BIGINT
+    promoted_pos     BIGINT,
+    -- copied in from the union it went through and the enterprise it concerns (neither changes):
+    -- proposals by district or industry are counted without a join
+    district         VARCHAR,
+    township         VARCHAR,
+    industry         VARCHAR,
+    ownership        VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS promotions (

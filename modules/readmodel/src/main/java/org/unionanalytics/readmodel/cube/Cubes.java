@@ -34,14 +34,23 @@ public final class Cubes {
             dimension("coveringUnionKind", "f.covering_union_kind", STRING, "the kind of the union covering it"),
             time("registeredOn", "f.registered_on", "registration date"));
 
-    public static final Cube ENTERPRISES = Cube.stock("enterprises", "SELECT * FROM ({use:enterprise_stock})", with(
+    /**
+     * Enterprises one by one when a question needs them so (or knownAt); counted by district and
+     * township, from the township figures the projector keeps, as the report's are.
+     */
+    public static final Cube ENTERPRISES = Cube.stock("enterprises", """
+            [[ownership,industry,covered,covering_union_kind,registered_on,covering_union_id,covered_since,recorded_at,known_at:
+            SELECT *, 1 AS registered FROM ({use:enterprise_stock})
+            ]otherwise[SELECT district, township, registered, covered AS covered_count
+            FROM ({use:township_figures}) WHERE registered > 0]]""", with(
             ENTERPRISE_DIMENSIONS,
             dimension("coveringUnionId", "f.covering_union_id", STRING, "the union covering it"),
             time("coveredSince", "f.covered_since", "start of the current coverage"),
             RECORDED_AT,
-            measure("enterprises", "count(*)", INTEGER, "registered enterprises"),
-            measure("enterprisesCovered", "count_if(f.covered)", INTEGER, "enterprises covered by a live grassroots union"),
-            measure("establishmentRate", "count_if(f.covered) / nullif(count(*), 0)", RATE,
+            measure("enterprises", "coalesce(sum(f.registered), 0)", INTEGER, "registered enterprises"),
+            measure("enterprisesCovered", "coalesce(sum(f.covered_count), 0)", INTEGER,
+                    "enterprises covered by a live grassroots union"),
+            measure("establishmentRate", "sum(f.covered_count) / nullif(sum(f.registered), 0)", RATE,
                     "covered / registered (建会率)")));
 
     public static final Cube WORKFORCE = Cube.stock("workforce", "SELECT * FROM ({use:enterprise_stock})", with(
@@ -103,17 +112,9 @@ public final class Cubes {
                        JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + """
                        GROUP BY u.district, u.township) m
                    ON m.district = coalesce(e.district, u.district) AND m.township = coalesce(e.township, u.township)
-            ]otherwise[SELECT t.district, t.township, a.registered, a.covered, a.workers, a.unions,
-                   a.federations > 0 AS has_federation, a.members
-            FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
-                         sum(unions) AS unions, sum(federations) AS federations, sum(placed_unions) AS placed_unions,
-                         sum(members) AS members
-                  FROM (SELECT * FROM area_months WHERE on_date < date_trunc('month', {on})
-                        UNION ALL
-                        SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
-                  GROUP BY tid) a
-            JOIN townships t USING (tid)
-            WHERE a.registered > 0 OR a.placed_unions > 0]]""", List.of(
+            ]otherwise[SELECT district, township, registered, covered, workers, unions, federations > 0 AS has_federation,
+                   members
+            FROM ({use:township_figures}) WHERE registered > 0 OR placed_unions > 0]]""", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("township", "f.township", STRING, "township"),
             measure("townships", "count(*)", INTEGER, "townships known from live enterprises and unions"),
@@ -184,11 +185,7 @@ public final class Cubes {
     public static final Cube PROPOSALS = Cube.flow("proposals", """
             SELECT p.*, """ + Views.PROPOSAL_STATUS + """
              AS status
-                   [[district,township:, u.district, u.township]]
-                   [[industry,ownership:, e.industry, e.ownership]]
-            FROM ({use:proposals}) p
-            [[district,township:LEFT JOIN unions u ON u.union_id = p.union_id]]
-            [[industry,ownership:LEFT JOIN enterprises e ON e.enterprise_id = p.enterprise_id]]""", List.of(
+            FROM ({use:proposals}) p""", List.of(
             dimension("category", "f.category", STRING, "proposal category"),
             dimension("status", "f.status", STRING, "status on the date"),
             dimension("unionId", "f.union_id", STRING, "union it was submitted through"),

@@ -16,7 +16,7 @@ final class Facts {
     static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
     private static final String SKILL_CONTESTS = "('SKILL_ELITE', 'MASS_SKILL')";
     /** The columns an enterprise's covering union gives its facts. */
-    private static final String COVERAGE = "covering_union_id,covering_union_kind,covered_since,covered";
+    private static final String COVERAGE = "covering_union_id,covering_union_kind,covered_since,covered,covered_count";
 
     static final Map<String, String> FRAGMENTS = Map.ofEntries(
             Map.entry("unions", """
@@ -44,7 +44,8 @@ final class Facts {
                     SELECT e.enterprise_id, e.ownership, e.industry, e.district, e.township, e.registered_on, e.recorded_at
                            [[""" + COVERAGE + """
                            :, cov.union_id AS covering_union_id, cov.kind AS covering_union_kind,
-                            cov.started_on AS covered_since, cov.union_id IS NOT NULL AS covered]]
+                            cov.started_on AS covered_since, cov.union_id IS NOT NULL AS covered,
+                            CAST(cov.union_id IS NOT NULL AS INTEGER) AS covered_count]]
                            [[headcount:, w.headcount]]
                     FROM ({use:enterprises}) e
                     [[""" + COVERAGE + """
@@ -54,6 +55,16 @@ final class Facts {
                            ON cov.enterprise_id = e.enterprise_id]]
                     [[headcount:LEFT JOIN ({use:workforce}) w ON w.enterprise_id = e.enterprise_id]]
                     WHERE e.registered_on <= {on} AND (e.deregistered_on IS NULL OR e.deregistered_on > {on})"""),
+            Map.entry("township_figures", """
+                    SELECT t.district, t.township, a.*
+                    FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
+                                 sum(unions) AS unions, sum(federations) AS federations,
+                                 sum(placed_unions) AS placed_unions, sum(members) AS members
+                          FROM (SELECT * FROM area_months WHERE on_date < date_trunc('month', {on})
+                                UNION ALL
+                                SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
+                          GROUP BY tid) a
+                    JOIN townships t USING (tid)"""),
             Map.entry("membership_stock", """
                     SELECT m.member_id, m.union_id, m.started_on AS joined_on, m.recorded_at, u.kind AS union_kind,
                            u.subkind AS union_subkind, u.district, u.township, u.parent_union_id
@@ -83,6 +94,7 @@ final class Facts {
                     FROM awards a WHERE {upTo:a.recorded_pos} AND a.granted_on <= {on}"""),
             Map.entry("proposals", """
                     SELECT p.proposal_id, p.category, p.member_id, p.union_id, p.enterprise_id, p.submitted_on, p.recorded_at,
+                           p.district, p.township, p.industry, p.ownership,
                            CASE WHEN {upTo:p.adopted_pos} AND p.adopted_on <= {on} THEN p.adopted_on END AS adopted_on,
                            CASE WHEN {upTo:p.rejected_pos} AND p.rejected_on <= {on} THEN p.rejected_on END AS rejected_on,
                            CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.implemented_on END AS implemented_on,

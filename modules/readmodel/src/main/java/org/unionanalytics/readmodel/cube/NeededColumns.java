@@ -1,6 +1,8 @@
 package org.unionanalytics.readmodel.cube;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -27,6 +29,7 @@ final class NeededColumns {
     private static final Pattern WORD = Pattern.compile("[a-z_]+");
 
     private final Set<String> columns = new HashSet<>();
+    private final Map<String, String> decided = new HashMap<>();
 
     NeededColumns(Cube cube, CubeQuery query) {
         query.dimensions().forEach(name -> read(cube, name));
@@ -39,12 +42,17 @@ final class NeededColumns {
         add(WORD, SECTION.matcher(cube.source()).replaceAll(section -> Matcher.quoteReplacement(chosen(section))), 0);
     }
 
-    /** The text a section leaves in the SQL: its own when needed, else what it gives instead (or nothing). */
+    /**
+     * The text a section leaves in the SQL: its own when needed, else what it gives instead (or
+     * nothing). Decided once per section: the words a chosen text adds must not turn the choice.
+     */
     String chosen(MatchResult section) {
-        if (anyOf(section.group(1))) {
-            return section.group(2);
-        }
-        return section.group(3) == null ? "" : section.group(3);
+        return decided.computeIfAbsent(section.group(), text -> {
+            if (anyOf(section.group(1))) {
+                return section.group(2);
+            }
+            return section.group(3) == null ? "" : section.group(3);
+        });
     }
 
     /** Whether a section's comma-separated columns include a needed one. */

@@ -7,6 +7,7 @@ import org.unionanalytics.domain.competition.ParticipantEnrolled;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistered;
 import org.unionanalytics.readmodel.batch.AppendedRows;
 import org.unionanalytics.readmodel.batch.EntityUpdates;
+import org.unionanalytics.readmodel.batch.JoinedRows;
 import org.unionanalytics.readmodel.batch.StagedWrite;
 
 import java.sql.SQLException;
@@ -20,20 +21,9 @@ public final class CompetitionProjection implements Projection {
     private final AppendedRows launched = new AppendedRows("competitions");
     private final EntityUpdates changed = new EntityUpdates("competitions", "competition_id",
             List.of("closed_on", "closed_pos"));
-    private final AppendedRows enrolled = new AppendedRows("stage_participations");
-    private boolean anyEnrolled;
-    /** Participations take their competition's kind and start from the competitions table, as they are written. */
-    private final StagedWrite participations = connection -> {
-        if (anyEnrolled) {
-            enrolled.flush(connection);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("INSERT INTO participations SELECT s.*, c.kind, c.starts_on FROM stage_participations s "
-                        + "LEFT JOIN competitions c ON c.competition_id = s.competition_id");
-                statement.execute("DELETE FROM stage_participations");
-            }
-            anyEnrolled = false;
-        }
-    };
+    private final JoinedRows participations = new JoinedRows("participations", List.of("competition_id",
+            "participant_kind", "participant_id", "enrolled_on", "recorded_pos", "recorded_at"),
+            "c.kind, c.starts_on", "LEFT JOIN competitions c ON c.competition_id = s.competition_id");
     private final AppendedRows awards = new AppendedRows("awards");
 
     @Override
@@ -45,8 +35,7 @@ public final class CompetitionProjection implements Projection {
             launched.add(e.competitionId(), e.organiserUnionId(), e.kind(), e.title(), e.startsOn(), e.endsOn(),
                     e.keyProjectId(), null, position, recorded.at(), null);
         } else if (event instanceof ParticipantEnrolled e) {
-            enrolled.add(e.competitionId(), e.kind(), e.participantId(), e.enrolledOn(), position, recorded.at());
-            anyEnrolled = true;
+            participations.add(e.competitionId(), e.kind(), e.participantId(), e.enrolledOn(), position, recorded.at());
         } else if (event instanceof AwardGranted e) {
             awards.add(e.competitionId(), e.participantId(), e.title(), e.grantedOn(), position, recorded.at());
         } else if (event instanceof CompetitionClosed e) {
@@ -63,7 +52,6 @@ public final class CompetitionProjection implements Projection {
     @Override
     public void prepare(Statement statement) throws SQLException {
         changed.prepare(statement);
-        statement.execute("CREATE TABLE IF NOT EXISTS stage_participations AS SELECT competition_id, participant_kind, "
-                + "participant_id, enrolled_on, recorded_pos, recorded_at FROM participations LIMIT 0");
+        participations.prepare(statement);
     }
 }

@@ -8,6 +8,7 @@ import org.unionanalytics.domain.proposal.ProposalRejected;
 import org.unionanalytics.domain.proposal.ProposalSubmitted;
 import org.unionanalytics.readmodel.batch.AppendedRows;
 import org.unionanalytics.readmodel.batch.EntityUpdates;
+import org.unionanalytics.readmodel.batch.JoinedRows;
 import org.unionanalytics.readmodel.batch.StagedWrite;
 
 import java.sql.SQLException;
@@ -22,7 +23,12 @@ import java.util.List;
  */
 public final class ProposalProjection implements Projection {
 
-    private final AppendedRows submitted = new AppendedRows("proposals");
+    private final JoinedRows submitted = new JoinedRows("proposals", List.of("proposal_id", "member_id", "union_id",
+            "enterprise_id", "category", "title", "submitted_on", "adopted_on", "rejected_on", "rejection_reason",
+            "implemented_on", "economic_benefit", "recognised_on", "promoted_on", "recorded_pos", "recorded_at",
+            "adopted_pos", "rejected_pos", "implemented_pos", "recognised_pos", "promoted_pos"),
+            "u.district, u.township, e.industry, e.ownership", "LEFT JOIN unions u ON u.union_id = s.union_id "
+            + "LEFT JOIN enterprises e ON e.enterprise_id = s.enterprise_id");
     private final EntityUpdates steps = new EntityUpdates("proposals", "proposal_id", List.of(
             "adopted_on", "adopted_pos", "rejected_on", "rejected_pos", "rejection_reason",
             "implemented_on", "implemented_pos", "economic_benefit", "recognised_on", "recognised_pos",
@@ -67,6 +73,7 @@ public final class ProposalProjection implements Projection {
 
     @Override
     public void prepare(Statement statement) throws SQLException {
+        submitted.prepare(statement);
         steps.prepare(statement);
     }
 }

@@ -39,12 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The township figures the projector keeps by day, against the same figures computed from the
  * facts (what a question asked as known at the last event does), on every date the history
- * changes and the day before it, in total, by district and by township.
+ * changes and the day before it, in total, by district and by township, as the areas and
+ * enterprises cubes give them.
  */
 class TownshipFiguresTest {
 
-    private static final List<String> MEASURES = List.of("townships", "townshipsWithFederation", "unions",
-            "enterprisesRegistered", "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate");
+    /** The cubes answered from the township figures, with their measures. */
+    private static final Map<String, List<String>> CUBES = Map.of(
+            "areas", List.of("townships", "townshipsWithFederation", "unions", "enterprisesRegistered",
+                    "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate"),
+            "enterprises", List.of("enterprises", "enterprisesCovered", "establishmentRate"));
 
     @TempDir
     Path directory;
@@ -158,10 +162,12 @@ class TownshipFiguresTest {
         List<LocalDate> dates = datesOfChange(history);
         assertThat(dates).hasSizeGreaterThan(40);
         for (LocalDate date : dates) {
-            for (List<String> grouping : List.of(List.<String>of(), List.of("district"), List.of("district", "township"))) {
-                assertThat(cubes.run(areas(grouping, date, null)))
-                        .as("areas by %s on %s", grouping, date)
-                        .isEqualTo(cubes.run(areas(grouping, date, everything)));
+            for (String cube : CUBES.keySet()) {
+                for (List<String> grouping : List.of(List.<String>of(), List.of("district"), List.of("district", "township"))) {
+                    assertThat(cubes.run(question(cube, grouping, date, null)))
+                            .as("%s by %s on %s", cube, grouping, date)
+                            .isEqualTo(cubes.run(question(cube, grouping, date, everything)));
+                }
             }
         }
         // and the figures compared were the kept ones: without them the answer changes
@@ -174,12 +180,15 @@ class TownshipFiguresTest {
             }
         });
         LocalDate last = dates.get(dates.size() - 1);
-        assertThat(cubes.run(areas(List.of(), last, null))).isNotEqualTo(cubes.run(areas(List.of(), last, everything)));
+        for (String cube : CUBES.keySet()) {
+            assertThat(cubes.run(question(cube, List.of(), last, null)))
+                    .isNotEqualTo(cubes.run(question(cube, List.of(), last, everything)));
+        }
     }
 
-    private static CubeQuery areas(List<String> grouping, LocalDate on, Long knownAt) {
-        return new CubeQuery("areas", grouping, List.of(), MEASURES, null, List.of(), CubeQuery.DEFAULT_LIMIT, 0, on, knownAt,
-                CubeEngine.defaultZone());
+    private static CubeQuery question(String cube, List<String> grouping, LocalDate on, Long knownAt) {
+        return new CubeQuery(cube, grouping, List.of(), CUBES.get(cube), null, List.of(), CubeQuery.DEFAULT_LIMIT, 0, on,
+                knownAt, CubeEngine.defaultZone());
     }
 
     /** Every date a fact starts or ends on, and the day before each. */

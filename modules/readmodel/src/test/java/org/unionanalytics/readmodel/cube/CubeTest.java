@@ -314,10 +314,20 @@ class CubeTest {
         }
 
         @Test
-        void proposals_by_industry_are_not_joined_with_unions_nor_with_promotions() {
-            String sql = new CubeCompiler().compile(ask("proposals").by("industry").measure("adopted").query(),
-                    LocalDate.of(2017, 1, 1)).statements().get(0).sql();
-            assertThat(sql).contains("JOIN enterprises").doesNotContain("JOIN unions").doesNotContain("promotions");
+        void proposals_by_industry_or_district_are_counted_from_the_proposals_alone() {
+            for (String dimension : List.of("industry", "district")) {
+                String sql = new CubeCompiler().compile(ask("proposals").by(dimension).measure("adopted", "methodsPromoted")
+                        .query(), LocalDate.of(2017, 1, 1)).statements().get(0).sql();
+                assertThat(sql).as("proposals by %s", dimension).doesNotContain("JOIN").doesNotContain("promotions");
+            }
+        }
+
+        @Test
+        void participations_in_contests_of_a_period_are_counted_from_the_participations_alone() {
+            String sql = new CubeCompiler().compile(ask("participations").measure("participations")
+                    .where("skillContest", EQUALS, true).where("competitionStartsOn", IN_DATE_RANGE, d("2014-01-01"),
+                            d("2015-12-31")).query(), LocalDate.of(2017, 1, 1)).statements().get(0).sql();
+            assertThat(sql).doesNotContain("JOIN");
         }
 
         private static List<String> names(Cube cube, Member.Kind kind) {
