@@ -32,7 +32,7 @@ public final class CubeCompiler {
     /** Periods a series may have: a daily series of a year, a weekly one of seven. */
     public static final int MAX_PERIODS = 400;
     private static final LocalDate EVERYTHING = LocalDate.of(9999, 12, 31);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|asKnown:[\\w.]+:[\\w.]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|by:[\\w.]+|asKnown:[\\w.]+:[\\w.]+)}");
 
     public CompiledCube compile(CubeQuery query, LocalDate today) {
         Cube cube = Cubes.ALL.get(query.cube());
@@ -201,6 +201,12 @@ public final class CubeCompiler {
             String name = placeholder.group(1);
             if (name.equals("on")) {
                 sql.append("CAST(").bind(on).append(" AS DATE)");
+            } else if (name.startsWith("by:")) {
+                if (on.equals(EVERYTHING)) {
+                    sql.append("TRUE");
+                } else {
+                    sql.append(name.substring(3) + " <= CAST(").bind(on).append(" AS DATE)");
+                }
             } else if (name.startsWith("upTo:")) {
                 if (knownAt == null) {
                     sql.append("TRUE");

@@ -9,7 +9,9 @@ import java.util.Map;
  * SQL fragments that cubes (and so the report) build on, so that every figure is computed one way.
  * A fragment includes another with {@code {use:name}}. {@code {upTo:pos}} keeps rows recorded by
  * the position; {@code {asKnown:value:pos}} reads a change as not yet made when it was recorded
- * after it. Without a position both fall away, and the SQL is as plain as the question.
+ * after it; {@code {by:date}} keeps what happened by the date {@code {on}}. Without a position,
+ * or a date for a flow question, they fall away, and the SQL is as plain as the question (DuckDB
+ * then pushes the question's own filters down to the table scan).
  */
 final class Facts {
 
@@ -80,34 +82,34 @@ final class Facts {
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
                            c.recorded_at, c.kind IN """ + SKILL_CONTESTS + """
                             AS skill_contest,
-                           CASE WHEN {upTo:c.closed_pos} AND c.closed_on <= {on} THEN c.closed_on END AS closed_on
-                    FROM competitions c WHERE {upTo:c.recorded_pos} AND c.starts_on <= {on}"""),
+                           CASE WHEN {upTo:c.closed_pos} AND {by:c.closed_on} THEN c.closed_on END AS closed_on
+                    FROM competitions c WHERE {upTo:c.recorded_pos} AND {by:c.starts_on}"""),
             Map.entry("participations", """
                     SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at,
                            p.competition_kind, p.competition_kind IN """ + SKILL_CONTESTS + """
                             AS skill_contest,
                            p.competition_start AS competition_starts_on
                     FROM participations p
-                    WHERE {upTo:p.recorded_pos} AND p.enrolled_on <= {on} AND p.competition_start <= {on}"""),
+                    WHERE {upTo:p.recorded_pos} AND {by:p.enrolled_on} AND {by:p.competition_start}"""),
             Map.entry("awards", """
                     SELECT a.competition_id, a.participant_id, a.title, a.granted_on
-                    FROM awards a WHERE {upTo:a.recorded_pos} AND a.granted_on <= {on}"""),
+                    FROM awards a WHERE {upTo:a.recorded_pos} AND {by:a.granted_on}"""),
             Map.entry("proposals", """
                     SELECT p.proposal_id, p.category, p.member_id, p.union_id, p.enterprise_id, p.submitted_on, p.recorded_at,
                            p.district, p.township, p.industry, p.ownership,
-                           CASE WHEN {upTo:p.adopted_pos} AND p.adopted_on <= {on} THEN p.adopted_on END AS adopted_on,
-                           CASE WHEN {upTo:p.rejected_pos} AND p.rejected_on <= {on} THEN p.rejected_on END AS rejected_on,
-                           CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.implemented_on END AS implemented_on,
-                           CASE WHEN {upTo:p.implemented_pos} AND p.implemented_on <= {on} THEN p.economic_benefit END AS economic_benefit,
-                           CASE WHEN {upTo:p.recognised_pos} AND p.recognised_on <= {on} THEN p.recognised_on END AS recognised_on,
-                           CASE WHEN {upTo:p.promoted_pos} AND p.promoted_on <= {on} THEN p.promoted_on END AS promoted_on
+                           CASE WHEN {upTo:p.adopted_pos} AND {by:p.adopted_on} THEN p.adopted_on END AS adopted_on,
+                           CASE WHEN {upTo:p.rejected_pos} AND {by:p.rejected_on} THEN p.rejected_on END AS rejected_on,
+                           CASE WHEN {upTo:p.implemented_pos} AND {by:p.implemented_on} THEN p.implemented_on END AS implemented_on,
+                           CASE WHEN {upTo:p.implemented_pos} AND {by:p.implemented_on} THEN p.economic_benefit END AS economic_benefit,
+                           CASE WHEN {upTo:p.recognised_pos} AND {by:p.recognised_on} THEN p.recognised_on END AS recognised_on,
+                           CASE WHEN {upTo:p.promoted_pos} AND {by:p.promoted_on} THEN p.promoted_on END AS promoted_on
                     FROM proposals p
-                    WHERE {upTo:p.recorded_pos} AND p.submitted_on <= {on}"""),
+                    WHERE {upTo:p.recorded_pos} AND {by:p.submitted_on}"""),
             Map.entry("key_projects", """
                     SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at
                            [[has_merit_competition:, k.key_project_id IN (SELECT c.key_project_id FROM ({use:competitions}) c
                                WHERE c.kind = 'KEY_PROJECT_MERIT' AND c.key_project_id IS NOT NULL) AS has_merit_competition]]
-                    FROM key_projects k WHERE {upTo:k.recorded_pos} AND k.starts_on <= {on}"""));
+                    FROM key_projects k WHERE {upTo:k.recorded_pos} AND {by:k.starts_on}"""));
 
     private Facts() {
     }
