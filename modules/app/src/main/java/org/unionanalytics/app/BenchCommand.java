@@ -84,6 +84,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "30", description = "Timed requests per query. Default: ${DEFAULT-VALUE}.")
     int samples;
 
+    @Option(names = "--warmup-seconds", defaultValue = "10",
+            description = "Seconds each timed query is asked untimed first, for the JIT to compile its path. Default: ${DEFAULT-VALUE}.")
+    int warmupSeconds;
+
     @Option(names = "--load-seconds", defaultValue = "5", description = "Seconds of each throughput run. Default: ${DEFAULT-VALUE}.")
     int loadSeconds;
 
@@ -92,6 +96,10 @@ final class BenchCommand implements Callable<Integer> {
     StoreOptions.Kind compareWith;
 
     private final List<String> lines = new ArrayList<>();
+
+    private Duration warmup() {
+        return Duration.ofSeconds(warmupSeconds);
+    }
 
     private void report(String format, Object... values) {
         String line = String.format(format, values);
@@ -112,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Settings keeping = settings.withQueries(Duration.ofSeconds(120), 256);
         try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad()) {
-            Samples kept = Samples.time(1, samples, () -> http.post(server.port(), REPORT));
+            Samples kept = Samples.time(warmup(), samples, () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms",
                     kept.median(), kept.percentile(99));
             throughput(server, http);
@@ -172,10 +180,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void queries(UnionAnalytics server, HttpLoad http) {
-        Samples report = Samples.time(5, samples, () -> http.post(server.port(), REPORT));
+        Samples report = Samples.time(warmup(), samples, () -> http.post(server.port(), REPORT));
         report("report, computed each time: p50 %.1f ms, p99 %.1f ms", report.median(), report.percentile(99));
         for (Question question : QUESTIONS) {
-            Samples.Pair timed = Samples.alternating(30, samples, () -> http.post(server.port(), question.graphql()),
+            Samples.Pair timed = Samples.alternating(warmup(), samples, () -> http.post(server.port(), question.graphql()),
                     () -> server.node().readSide.model().read(connection -> rowsOf(connection, question.sql())));
             report("cube '%s': p50 %.1f ms, p99 %.1f ms; DuckDB directly p50 %.1f ms; ratio %.2f", question.name(),
                     timed.ours().median(), timed.ours().percentile(99), timed.baseline().median(), timed.ratio());

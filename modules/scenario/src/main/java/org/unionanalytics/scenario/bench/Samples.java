@@ -1,5 +1,6 @@
 package org.unionanalytics.scenario.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /** Measured durations, summarised the way BENCHMARKS.md quotes them. */
@@ -25,11 +26,12 @@ public final class Samples {
         return percentile(50);
     }
 
-    /** Times {@code runs} calls of {@code work}, after {@code warmup} untimed ones. */
-    public static Samples time(int warmup, int runs, Runnable work) {
-        for (int i = 0; i < warmup; i++) {
-            work.run();
-        }
+    /**
+     * Times {@code runs} calls of {@code work}, after calling it untimed for {@code warmup}: a server's
+     * request path takes some hundreds of calls (seconds) before the JIT has compiled it.
+     */
+    public static Samples time(Duration warmup, int runs, Runnable work) {
+        warm(warmup, work);
         double[] millis = new double[runs];
         for (int i = 0; i < runs; i++) {
             millis[i] = millisOf(work);
@@ -41,11 +43,8 @@ public final class Samples {
      * Times two ways of doing the same work in turn, call for call, after warming both up, so that
      * both meet the same state of a shared machine (caches, other load, drift) and their ratio is fair.
      */
-    public static Pair alternating(int warmup, int runs, Runnable ours, Runnable baseline) {
-        for (int i = 0; i < warmup; i++) {
-            ours.run();
-            baseline.run();
-        }
+    public static Pair alternating(Duration warmup, int runs, Runnable ours, Runnable baseline) {
+        warm(warmup, ours, baseline);
         double[] oursMillis = new double[runs];
         double[] baselineMillis = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -60,6 +59,16 @@ public final class Samples {
         public double ratio() {
             return ours.median() / baseline.median();
         }
+    }
+
+    /** Calls each of the works in turn until {@code warmup} has passed, each at least once. */
+    private static void warm(Duration warmup, Runnable... works) {
+        long until = System.nanoTime() + warmup.toNanos();
+        do {
+            for (Runnable work : works) {
+                work.run();
+            }
+        } while (System.nanoTime() < until);
     }
 
     private static double millisOf(Runnable work) {
