@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,8 +40,12 @@ final class HttpLoad implements AutoCloseable {
     private Socket socket;
     private DataInputStream answers;
 
+    /** A load request unanswered this long counts as failed and the load goes on (Vert.x's client has lost answers). */
+    private static final Duration LOAD_PATIENCE = Duration.ofSeconds(5);
+
     private Future<Buffer> send(int port, String body) {
-        return http.request(HttpMethod.POST, port, "127.0.0.1", "/graphql")
+        return http.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
+                        .setURI("/graphql").setIdleTimeout(LOAD_PATIENCE.toMillis()))
                 .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
                 .compose(HttpClientResponse::body);
     }
@@ -57,7 +63,9 @@ final class HttpLoad implements AutoCloseable {
         for (int i = 0; i < concurrency; i++) {
             loop(port, body, deadline, done, finished);
         }
-        finished.await();
+        if (!finished.await(duration.plus(LOAD_PATIENCE).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the load on port " + port + " did not finish: requests went unanswered");
+        }
         return done.get() / (duration.toNanos() / 1e9);
     }
 

@@ -48,7 +48,7 @@ public final class TownshipFigures {
             forEach(statement, "SELECT tid, district, township FROM townships",
                     row -> townships.put(placeOf(row.getString(2), row.getString(3)), row.getInt(1)));
             forEach(statement, "SELECT union_id, kind, district, township, founded_on, dissolved_on FROM unions",
-                    row -> unions.put(row.getString(1), new UnionArea(row.getString(4) == null ? -1 : township(row.getString(3), row.getString(4)),
+                    row -> unions.put(row.getString(1), new UnionArea(placed(row.getString(3), row.getString(4)),
                             UnionKind.valueOf(row.getString(2)), date(row, 5), date(row, 6))));
             forEach(statement, "SELECT union_id, on_date, sum(delta) FROM membership_changes GROUP BY ALL",
                     row -> union(row.getString(1)).knownMembers(date(row, 2), row.getLong(3)));
@@ -92,7 +92,7 @@ public final class TownshipFigures {
         } else if (event instanceof CoverageEnded e) {
             changed(e.enterpriseId()).coverageEnded(e.endedOn());
         } else if (event instanceof UnionEstablished e) {
-            var union = new UnionArea(e.township() == null ? -1 : township(e.district() == null ? null : e.district().name(), e.township()), e.kind(),
+            var union = new UnionArea(placed(e.district() == null ? null : e.district().name(), e.township()), e.kind(),
                     e.foundedOn(), null);
             unions.put(e.unionId(), union);
             union.established(into(union.township));
@@ -140,6 +140,11 @@ public final class TownshipFigures {
             newTownships.add(id, district, township);
             return id;
         });
+    }
+
+    /** The township's number, or -1 for a union placed in none (the municipal and district federations). */
+    private int placed(String district, String township) {
+        return township == null ? -1 : township(district, township);
     }
 
     private static List<String> placeOf(String district, String township) {
