@@ -66,8 +66,8 @@ final class EnterpriseArea {
         for (Coverage coverage : coverages) {
             UnionArea union = coverage.union;
             if (union.grassroots()) {
-                contribution.during(Figure.COVERED, UnionArea.later(UnionArea.later(coverage.since, registeredOn), union.foundedOn),
-                        earlier(earlier(coverage.endedOn, union.dissolvedOn), deregisteredOn), 1);
+                contribution.during(Figure.COVERED, Periods.later(Periods.later(coverage.since, registeredOn), union.foundedOn),
+                        Periods.earlier(Periods.earlier(coverage.endedOn, union.dissolvedOn), deregisteredOn), 1);
             }
         }
         if (deregisteredOn == null || deregisteredOn.isAfter(registeredOn)) {
@@ -85,10 +85,5 @@ final class EnterpriseArea {
             }
         }
         return contribution.build();
-    }
-
-    /** The earlier of two ends; null stands for no end. */
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 }

@@ -121,11 +121,6 @@ public final class TownshipFigures {
         changes.flush(connection);
     }
 
-    /** Sums the rows of each township and day (and month) into one. */
-    void compact(DuckDBConnection connection) throws SQLException {
-        changes.compact(connection);
-    }
-
     private Contribution.Changes into(int township) {
         return (figure, epochDay, delta) -> {
             if (township >= 0) {

@@ -42,11 +42,11 @@ final class UnionArea {
 
     void dissolved(LocalDate on, Contribution.Changes changes) {
         dissolvedOn = on;
-        LocalDate effective = later(on, foundedOn);
+        LocalDate effective = Periods.later(on, foundedOn);
         count(effective, -1, changes);
         if (countsMembers()) {
             for (Map.Entry<LocalDate, Long> change : members.entrySet()) {
-                changes.add(Figure.MEMBERS, later(change.getKey(), on).toEpochDay(), -change.getValue());
+                changes.add(Figure.MEMBERS, Periods.later(change.getKey(), on).toEpochDay(), -change.getValue());
             }
         }
     }
@@ -56,9 +56,9 @@ final class UnionArea {
             return;
         }
         members.merge(on, delta, Long::sum);
-        changes.add(Figure.MEMBERS, later(on, foundedOn).toEpochDay(), delta);
+        changes.add(Figure.MEMBERS, Periods.later(on, foundedOn).toEpochDay(), delta);
         if (dissolvedOn != null) {
-            changes.add(Figure.MEMBERS, later(on, dissolvedOn).toEpochDay(), -delta);
+            changes.add(Figure.MEMBERS, Periods.later(on, dissolvedOn).toEpochDay(), -delta);
         }
     }
 
@@ -84,9 +84,5 @@ final class UnionArea {
         } else if (kind == UnionKind.TOWNSHIP_FEDERATION) {
             changes.add(Figure.FEDERATIONS, day, delta);
         }
-    }
-
-    static LocalDate later(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
     }
 }

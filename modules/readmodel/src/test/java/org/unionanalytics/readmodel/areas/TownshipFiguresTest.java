@@ -84,10 +84,9 @@ class TownshipFiguresTest {
             ReadModel model = ReadModel.open(directory.resolve("readmodel.duckdb"), 1);
             try {
                 model.read(connection -> {
-                    var figures = new TownshipFigures();
-                    figures.load((DuckDBConnection) connection);
+                    var changes = new AreaChanges();
                     long rows = count(connection);
-                    figures.compact((DuckDBConnection) connection);
+                    changes.compact((DuckDBConnection) connection);
                     assertThat(count(connection)).isLessThan(rows);
                     return rows;
                 });
