@@ -39,14 +39,17 @@ public final class CachedCommandTargetResolver implements CommandTargetResolver 
 
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
-        Target target = targets.get(command.getPayloadType());
-        Object identifier = target.identifier().map(member -> valueOf(member, command.getPayload())).orElse(null);
-        if (identifier == null) {
-            throw new IllegalArgumentException("Invalid command: " + command.getPayloadType().getSimpleName()
-                    + " does not name its target aggregate (no member annotated @TargetAggregateIdentifier with a value)");
-        }
-        Object version = target.version().map(member -> valueOf(member, command.getPayload())).orElse(null);
+        Object identifier = identifierOf(command).orElseThrow(() -> new IllegalArgumentException("Invalid command: "
+                + command.getPayloadType().getSimpleName()
+                + " does not name its target aggregate (no member annotated @TargetAggregateIdentifier with a value)"));
+        Object version = targets.get(command.getPayloadType()).version()
+                .map(member -> valueOf(member, command.getPayload())).orElse(null);
         return new VersionedAggregateIdentifier(identifier, version == null ? null : Long.valueOf(version.toString()));
+    }
+
+    /** The aggregate the command names, if it names one (a command creating several names none). */
+    public Optional<Object> identifierOf(CommandMessage<?> command) {
+        return targets.get(command.getPayloadType()).identifier().map(member -> valueOf(member, command.getPayload()));
     }
 
     private record Target(Optional<AccessibleObject> identifier, Optional<AccessibleObject> version) {

@@ -45,4 +45,12 @@ class CachedCommandTargetResolverTest {
         assertThatThrownBy(() -> resolver.resolveTarget(GenericCommandMessage.asCommandMessage(new GrantPrize(null, "a"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GrantPrize");
     }
+
+    @Test
+    void a_command_without_a_target_has_no_identifier_to_ask_for() {
+        assertThat(resolver.identifierOf(GenericCommandMessage.asCommandMessage(new EnrollRoster("union-1")))).isEmpty();
+        assertThat(resolver.identifierOf(GenericCommandMessage.asCommandMessage(new GrantPrize(null, "a")))).isEmpty();
+        assertThat(resolver.identifierOf(GenericCommandMessage.asCommandMessage(new GrantPrize("competition-1", "a"))))
+                .contains("competition-1");
+    }
 }

@@ -147,13 +147,9 @@ public final class HistoryImport {
         }
     }
 
-    /** The aggregate a command targets, or null for commands that create one or reach several. */
+    /** The aggregate a command targets, or null for commands that reach several. */
     private static String targetOf(CommandMessage<?> command) {
-        try {
-            return CachedCommandTargetResolver.INSTANCE.resolveTarget(command).getIdentifier();
-        } catch (IllegalArgumentException noTarget) {
-            return null;
-        }
+        return CachedCommandTargetResolver.INSTANCE.identifierOf(command).map(String::valueOf).orElse(null);
     }
 
     private static String line(String phase, long commands, long skipped, long events, long nanos) {
