@@ -32,7 +32,7 @@ public final class CubeCompiler {
     /** Periods a series may have: a daily series of a year, a weekly one of seven. */
     public static final int MAX_PERIODS = 400;
     private static final LocalDate EVERYTHING = LocalDate.of(9999, 12, 31);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|by:[\\w.]+|asKnown:[\\w.]+:[\\w.]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|by:[\\w.]+|asKnown:[\\w.]+:[\\w.]+|happened:[\\w.]+:[\\w.]+:[\\w.]+)}");
 
     public CompiledCube compile(CubeQuery query, LocalDate today) {
         Cube cube = Cubes.ALL.get(query.cube());
@@ -126,17 +126,21 @@ public final class CubeCompiler {
         return sql.append(") f");
     }
 
-    /** A time dimension truncated to its granularity; timestamps are first moved to the query's time zone. */
+    /**
+     * A time dimension truncated to its granularity; timestamps are first moved to the query's time
+     * zone. DuckDB truncates to a timestamp at midnight, which the engine reads as the day: a cast
+     * to DATE here would run on every fact row rather than once per bucket.
+     */
     private static Sql bucket(Cube cube, TimeSelection time, CubeQuery query) {
         Sql bucket = new Sql();
         Member member = require(cube, time.dimension(), Member.Kind.TIME_DIMENSION);
-        bucket.append("CAST(date_trunc('" + time.granularity().unit() + "', ");
+        bucket.append("date_trunc('" + time.granularity().unit() + "', ");
         if (member.type() == ValueType.TIMESTAMP) {
             bucket.append("timezone(").bind(query.timezone().getId()).append(", " + member.sql() + ")");
         } else {
             bucket.append(member.sql());
         }
-        return bucket.append(") AS DATE) AS \"t_" + alias(time) + "\"");
+        return bucket.append(") AS \"t_" + alias(time) + "\"");
     }
 
     static String alias(TimeSelection time) {
@@ -212,6 +216,15 @@ public final class CubeCompiler {
                     sql.append("TRUE");
                 } else {
                     sql.append(name.substring(5) + " <= ").bind(knownAt);
+                }
+            } else if (name.startsWith("happened:")) {
+                String[] parts = name.split(":");
+                if (knownAt == null && on.equals(EVERYTHING)) {
+                    sql.append(parts[1]);
+                } else {
+                    sql.append("CASE WHEN ");
+                    expand(sql, "{upTo:" + parts[2] + "} AND {by:" + parts[3] + "}", needed, knownAt, on);
+                    sql.append(" THEN " + parts[1] + " END");
                 }
             } else if (name.startsWith("asKnown:")) {
                 String[] parts = name.split(":");

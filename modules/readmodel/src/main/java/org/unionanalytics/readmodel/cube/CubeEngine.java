@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -152,19 +153,36 @@ public final class CubeEngine {
         }
     }
 
-    /** Rows as output column to value, dates as {@link LocalDate}. */
+    /** Rows as output column to value; dates, and time buckets (midnight of their first day), as {@link LocalDate}. */
     private static List<Map<String, Object>> flat(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
+        int columns = meta.getColumnCount();
+        String[] labels = new String[columns + 1];
+        int[] types = new int[columns + 1];
+        for (int i = 1; i <= columns; i++) {
+            labels[i] = meta.getColumnLabel(i);
+            types[i] = meta.getColumnType(i);
+        }
         List<Map<String, Object>> result = new ArrayList<>();
         while (rows.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                row.put(meta.getColumnLabel(i),
-                        meta.getColumnType(i) == Types.DATE ? rows.getObject(i, LocalDate.class) : rows.getObject(i));
+            for (int i = 1; i <= columns; i++) {
+                row.put(labels[i], value(rows, i, types[i], labels[i]));
             }
             result.add(row);
         }
         return result;
+    }
+
+    private static Object value(ResultSet rows, int column, int type, String label) throws SQLException {
+        if (type == Types.DATE) {
+            return rows.getObject(column, LocalDate.class);
+        }
+        if (type == Types.TIMESTAMP && label.startsWith("t_")) {
+            LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
+            return midnight == null ? null : midnight.toLocalDate();
+        }
+        return rows.getObject(column);
     }
 
     /** Member names as the API gives them; money as a plain string. */

@@ -53,14 +53,14 @@ public final class Cubes {
             measure("establishmentRate", "sum(f.covered_count) / nullif(sum(f.registered), 0)", RATE,
                     "covered / registered (建会率)")));
 
-    public static final Cube WORKFORCE = Cube.stock("workforce", "SELECT * FROM ({use:enterprise_stock})", with(
+    public static final Cube WORKFORCE = Cube.stock("workforce", "{use:enterprise_stock}", with(
             ENTERPRISE_DIMENSIONS,
             measure("workers", "coalesce(sum(f.headcount), 0)", INTEGER, "workers: the latest headcount each enterprise reported"),
             measure("reportingEnterprises", "count(f.headcount)", INTEGER, "enterprises that reported a headcount"),
             measure("coveredWorkers", "coalesce(sum(f.headcount) FILTER (WHERE f.covered), 0)", INTEGER,
                     "workers of covered enterprises")));
 
-    public static final Cube UNIONS = Cube.stock("unions", "SELECT * FROM ({use:live_unions})", List.of(
+    public static final Cube UNIONS = Cube.stock("unions", "{use:live_unions}", List.of(
             dimension("kind", "f.kind", STRING, "union kind"),
             dimension("subkind", "f.subkind", STRING, "subkind of a regional union"),
             dimension("district", "f.district", STRING, "district"),
@@ -127,7 +127,7 @@ public final class Cubes {
             measure("establishmentRate", "sum(f.covered) / nullif(sum(f.registered), 0)", RATE, "covered / registered"),
             measure("membershipRate", "sum(f.members) / nullif(sum(f.workers), 0)", RATE, "members / workers (入会率)")));
 
-    public static final Cube KEY_PROJECTS = Cube.flow("keyProjects", "SELECT * FROM ({use:key_projects})", List.of(
+    public static final Cube KEY_PROJECTS = Cube.flow("keyProjects", "{use:key_projects}", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("hasMeritCompetition", "f.has_merit_competition", BOOLEAN, "a merit competition was launched on it"),
             time("startsOn", "f.starts_on", "start of the project"),
@@ -183,9 +183,9 @@ public final class Cubes {
             measure("awardWinners", "count_if(f.awarded)", INTEGER, "enrolments that won an award")));
 
     public static final Cube PROPOSALS = Cube.flow("proposals", """
-            SELECT p.*, """ + Views.PROPOSAL_STATUS + """
+            [[status:SELECT p.*, """ + Views.PROPOSAL_STATUS + """
              AS status
-            FROM ({use:proposals}) p""", List.of(
+            FROM ({use:proposals}) p]otherwise[{use:proposals}]]""", List.of(
             dimension("category", "f.category", STRING, "proposal category"),
             dimension("status", "f.status", STRING, "status on the date"),
             dimension("unionId", "f.union_id", STRING, "union it was submitted through"),

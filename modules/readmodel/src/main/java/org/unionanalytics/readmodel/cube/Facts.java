@@ -9,9 +9,11 @@ import java.util.Map;
  * SQL fragments that cubes (and so the report) build on, so that every figure is computed one way.
  * A fragment includes another with {@code {use:name}}. {@code {upTo:pos}} keeps rows recorded by
  * the position; {@code {asKnown:value:pos}} reads a change as not yet made when it was recorded
- * after it; {@code {by:date}} keeps what happened by the date {@code {on}}. Without a position,
- * or a date for a flow question, they fall away, and the SQL is as plain as the question (DuckDB
- * then pushes the question's own filters down to the table scan).
+ * after it; {@code {by:date}} keeps what happened by the date {@code {on}};
+ * {@code {happened:value:pos:date}} is a step's value once the step was recorded by the position
+ * and taken by the date, else null. Without a position, or a date for a flow question, they fall
+ * away, and the SQL is as plain as the question: DuckDB then pushes the question's own filters
+ * down to the table scan, and plans it faster.
  */
 final class Facts {
 
@@ -82,7 +84,7 @@ final class Facts {
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
                            c.recorded_at, c.kind IN """ + SKILL_CONTESTS + """
                             AS skill_contest,
-                           CASE WHEN {upTo:c.closed_pos} AND {by:c.closed_on} THEN c.closed_on END AS closed_on
+                           {happened:c.closed_on:c.closed_pos:c.closed_on} AS closed_on
                     FROM competitions c WHERE {upTo:c.recorded_pos} AND {by:c.starts_on}"""),
             Map.entry("participations", """
                     SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at,
@@ -97,12 +99,12 @@ final class Facts {
             Map.entry("proposals", """
                     SELECT p.proposal_id, p.category, p.member_id, p.union_id, p.enterprise_id, p.submitted_on, p.recorded_at,
                            p.district, p.township, p.industry, p.ownership,
-                           CASE WHEN {upTo:p.adopted_pos} AND {by:p.adopted_on} THEN p.adopted_on END AS adopted_on,
-                           CASE WHEN {upTo:p.rejected_pos} AND {by:p.rejected_on} THEN p.rejected_on END AS rejected_on,
-                           CASE WHEN {upTo:p.implemented_pos} AND {by:p.implemented_on} THEN p.implemented_on END AS implemented_on,
-                           CASE WHEN {upTo:p.implemented_pos} AND {by:p.implemented_on} THEN p.economic_benefit END AS economic_benefit,
-                           CASE WHEN {upTo:p.recognised_pos} AND {by:p.recognised_on} THEN p.recognised_on END AS recognised_on,
-                           CASE WHEN {upTo:p.promoted_pos} AND {by:p.promoted_on} THEN p.promoted_on END AS promoted_on
+                           {happened:p.adopted_on:p.adopted_pos:p.adopted_on} AS adopted_on,
+                           {happened:p.rejected_on:p.rejected_pos:p.rejected_on} AS rejected_on,
+                           {happened:p.implemented_on:p.implemented_pos:p.implemented_on} AS implemented_on,
+                           {happened:p.economic_benefit:p.implemented_pos:p.implemented_on} AS economic_benefit,
+                           {happened:p.recognised_on:p.recognised_pos:p.recognised_on} AS recognised_on,
+                           {happened:p.promoted_on:p.promoted_pos:p.promoted_on} AS promoted_on
                     FROM proposals p
                     WHERE {upTo:p.recorded_pos} AND {by:p.submitted_on}"""),
             Map.entry("key_projects", """

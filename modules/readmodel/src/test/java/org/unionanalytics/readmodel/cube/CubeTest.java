@@ -323,6 +323,19 @@ class CubeTest {
         }
 
         @Test
+        void a_question_of_everything_reads_each_step_as_recorded_and_works_out_no_status_it_does_not_ask_for() {
+            Ask adopted = ask("proposals").by("industry").per("adoptedOn", Granularity.YEAR).measure("adopted", "economicBenefitYuan");
+            String everything = new CubeCompiler().compile(adopted.query(), LocalDate.of(2017, 1, 1)).statements().get(0).sql();
+            assertThat(everything).doesNotContain("CASE").doesNotContain("status");
+            String onADate = new CubeCompiler().compile(adopted.asOf("2016-03-01").query(), LocalDate.of(2017, 1, 1))
+                    .statements().get(0).sql();
+            assertThat(onADate).contains("THEN p.adopted_on END").doesNotContain("status");
+            String byStatus = new CubeCompiler().compile(ask("proposals").by("status").measure("proposals").query(),
+                    LocalDate.of(2017, 1, 1)).statements().get(0).sql();
+            assertThat(byStatus).contains("AS status");
+        }
+
+        @Test
         void participations_in_contests_of_a_period_are_counted_from_the_participations_alone() {
             String sql = new CubeCompiler().compile(ask("participations").measure("participations")
                     .where("skillContest", EQUALS, true).where("competitionStartsOn", IN_DATE_RANGE, d("2014-01-01"),
