@@ -164,6 +164,21 @@ class BadInputTest {
         JsonNode body = client.post("{ union(id: \"union-harbour\") " + "{ parent ".repeat(14) + "{ id }"
                 + " }".repeat(14) + " }").body();
         assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(body.at("/errors/0/message").asText()).contains("16 deep", "at most 12");
+        assertNothingStoredAndStillServing();
+    }
+
+    @Test
+    void a_query_selecting_too_many_fields_is_refused_as_over_the_limit() {
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 501; i++) {
+            many.append(" r").append(i).append(": readModel { upToDate }");
+        }
+        JsonNode body = client.post(many.append(" }").toString()).body();
+        assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(body.at("/errors/0/message").asText()).contains("1002 fields", "at most 1000");
+        assertThat(client.post("{ r1: readModel { upToDate } r2: readModel { upToDate } }").body().at("/data/r2/upToDate")
+                .isBoolean()).isTrue();
         assertNothingStoredAndStillServing();
     }
 }

@@ -1,9 +1,6 @@
 package org.unionanalytics.api.graphql;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -28,7 +25,7 @@ public final class GraphQLFactory {
 
     /** Deep enough for union → parent → parent … lookups a client may want, not for abuse. */
     public static final int MAX_DEPTH = 12;
-    public static final int MAX_COMPLEXITY = 1_000;
+    public static final int MAX_FIELDS = 1_000;
 
     private GraphQLFactory() {
     }
@@ -48,9 +45,7 @@ public final class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new ErrorCodes())
                 .preparsedDocumentProvider(new ParsedDocuments())
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                        new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY))))
+                .instrumentation(new QueryLimits(MAX_DEPTH, MAX_FIELDS))
                 .build();
     }
 
