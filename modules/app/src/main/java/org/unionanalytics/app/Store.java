@@ -16,11 +16,21 @@ sealed interface Store {
 
     EventStorage open(Path dataDirectory);
 
+    /** Whether this server is the only one writing to the store, so that what it keeps in memory stays current. */
+    default boolean soleWriter() {
+        return false;
+    }
+
     static Store embedded() {
         return new Embedded();
     }
 
     record Embedded() implements Store {
+        @Override
+        public boolean soleWriter() {
+            return true;
+        }
+
         @Override
         public EventStorage open(Path dataDirectory) {
             return RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))

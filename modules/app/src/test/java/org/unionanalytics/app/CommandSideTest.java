@@ -35,6 +35,14 @@ class CommandSideTest {
                     .data();
             assertThat(after.path("union").isNull()).isTrue();
             assertThat(after.at("/enterprise/coveringUnion").isNull()).isTrue();
+
+            // the printing cooperative, kept in memory since its registration, was covered and then
+            // rolled back within the refused command: what is kept must be what was stored
+            GraphQLClient.Answer covered = server.client.post("""
+                    mutation { establishUnion(input: {id: "union-print", name: "Printers' union", kind: JOINT,
+                      district: HAISHU, township: "HAISHU-02", parentId: "union-haishu-01", foundedOn: "2016-02-01",
+                      coveredEnterpriseIds: ["enterprise-print"]}) { id } }""");
+            assertThat(covered.body().has("errors")).as("%s", covered.body()).isFalse();
         }
     }
 
