@@ -13,8 +13,8 @@ import java.util.function.UnaryOperator;
  * The aggregates used last, at most {@code capacity} of them, kept so that a command for one of
  * them skips reading and replaying its events. Axon's caching repository puts an aggregate here
  * once its unit of work has committed and takes it out when one rolls back, so a cached aggregate
- * is always the stored one. Axon's own {@code WeakReferenceCache} loses everything at the next
- * garbage collection, which under an import comes every second: too soon for a proposal's next step.
+ * is always the stored one. Axon's own {@code WeakReferenceCache} loses its entries at every
+ * garbage collection, and an import runs many between a proposal's submission and its next step.
  */
 final class RecentAggregates implements Cache {
 
