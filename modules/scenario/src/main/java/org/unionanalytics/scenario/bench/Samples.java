@@ -26,32 +26,56 @@ public final class Samples {
         return percentile(50);
     }
 
+    /** How many calls were timed. */
+    public int count() {
+        return millis.length;
+    }
+
     /**
-     * Times {@code runs} calls of {@code work}, after calling it untimed for {@code warmup}: a server's
-     * request path takes some hundreds of calls (seconds) before the JIT has compiled it.
+     * How many calls to time: at least {@code least}, and more until {@code budget} has passed or
+     * {@code most} are timed. A p99 of 30 calls is simply the slowest one; a fast question gets
+     * hundreds in the same budget.
      */
-    public static Samples time(Duration warmup, int runs, Runnable work) {
-        warm(warmup, work);
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            millis[i] = millisOf(work);
+    public record Sampling(int least, int most, Duration budget) {
+        public Sampling {
+            if (least < 1 || most < least) {
+                throw new IllegalArgumentException("time at least one call, and at most no fewer than the least");
+            }
         }
-        return new Samples(millis);
+
+        boolean more(int taken, long startedNanos) {
+            return taken < least || (taken < most && System.nanoTime() - startedNanos < budget.toNanos());
+        }
+    }
+
+    /**
+     * Times calls of {@code work}, after calling it untimed for {@code warmup}: a server's request
+     * path takes some hundreds of calls (seconds) before the JIT has compiled it.
+     */
+    public static Samples time(Duration warmup, Sampling sampling, Runnable work) {
+        warm(warmup, work);
+        double[] millis = new double[sampling.most()];
+        int taken = 0;
+        for (long started = System.nanoTime(); sampling.more(taken, started); taken++) {
+            millis[taken] = millisOf(work);
+        }
+        return new Samples(Arrays.copyOf(millis, taken));
     }
 
     /**
      * Times two ways of doing the same work in turn, call for call, after warming both up, so that
      * both meet the same state of a shared machine (caches, other load, drift) and their ratio is fair.
      */
-    public static Pair alternating(Duration warmup, int runs, Runnable ours, Runnable baseline) {
+    public static Pair alternating(Duration warmup, Sampling sampling, Runnable ours, Runnable baseline) {
         warm(warmup, ours, baseline);
-        double[] oursMillis = new double[runs];
-        double[] baselineMillis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            oursMillis[i] = millisOf(ours);
-            baselineMillis[i] = millisOf(baseline);
+        double[] oursMillis = new double[sampling.most()];
+        double[] baselineMillis = new double[sampling.most()];
+        int taken = 0;
+        for (long started = System.nanoTime(); sampling.more(taken, started); taken++) {
+            oursMillis[taken] = millisOf(ours);
+            baselineMillis[taken] = millisOf(baseline);
         }
-        return new Pair(new Samples(oursMillis), new Samples(baselineMillis));
+        return new Pair(new Samples(Arrays.copyOf(oursMillis, taken)), new Samples(Arrays.copyOf(baselineMillis, taken)));
     }
 
     /** Two series timed in turn; the ratio of their medians. */
