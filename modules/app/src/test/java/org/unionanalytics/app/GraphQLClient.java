@@ -54,6 +54,13 @@ final class GraphQLClient {
         return postRaw(body.toString(), "application/json");
     }
 
+    /** Posts a query asking, in the {@code Await-Position} header, for the read model to reach a position first. */
+    Answer postAwaitingInHeader(String query, String awaitPosition) {
+        return send(HttpRequest.newBuilder(endpoint).header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json").header("Await-Position", awaitPosition)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("query", query).toString())).build());
+    }
+
     Answer postRaw(String body, String contentType) {
         return send(HttpRequest.newBuilder(endpoint).header("Content-Type", contentType)
                 .header("Accept", "application/graphql-response+json")

@@ -28,11 +28,8 @@ class QueryTimeoutTest {
 
     @Test
     void a_request_over_its_time_is_abandoned_with_a_clear_error_and_the_server_carries_on() {
-        Settings usual = Settings.defaults(dataDirectory, 0);
-        Settings oneSecond = new Settings(usual.dataDirectory(), usual.host(), usual.port(), usual.commandThreads(),
-                usual.queryThreads(), usual.projectionBatch(), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                usual.queryTimeout(), usual.keptAnswers(), usual.store());
-        try (TestServer server = TestServer.start(oneSecond)) {
+        Settings oneSecondEach = TestServer.patience(dataDirectory, Duration.ofSeconds(5), Duration.ofSeconds(1));
+        try (TestServer server = TestServer.start(oneSecondEach)) {
             long started = System.nanoTime();
             // waits for an event the log will not hold within the request's second
             GraphQLClient.Answer answer = server.client.post("{ readModel { upToDate } }", "999999999");

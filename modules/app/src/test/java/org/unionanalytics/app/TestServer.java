@@ -1,6 +1,7 @@
 package org.unionanalytics.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A real server in this JVM, on a free port and a data directory of the test's. */
 final class TestServer implements AutoCloseable {
@@ -15,6 +16,14 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Path dataDirectory) {
         return start(Settings.defaults(dataDirectory, 0));
+    }
+
+    /** The defaults, but waiting at most {@code maxAwait} for a position and {@code requestTimeout} for a request. */
+    static Settings patience(Path dataDirectory, Duration maxAwait, Duration requestTimeout) {
+        Settings usual = Settings.defaults(dataDirectory, 0);
+        return new Settings(usual.dataDirectory(), usual.host(), usual.port(), usual.commandThreads(),
+                usual.queryThreads(), usual.projectionBatch(), maxAwait, requestTimeout, usual.queryTimeout(),
+                usual.keptAnswers(), usual.store());
     }
 
     static TestServer start(Settings settings) {
