@@ -158,31 +158,37 @@ public final class CubeEngine {
         ResultSetMetaData meta = rows.getMetaData();
         int columns = meta.getColumnCount();
         String[] labels = new String[columns + 1];
-        int[] types = new int[columns + 1];
+        Read[] reads = new Read[columns + 1];
         for (int i = 1; i <= columns; i++) {
             labels[i] = meta.getColumnLabel(i);
-            types[i] = meta.getColumnType(i);
+            reads[i] = meta.getColumnType(i) == Types.DATE ? Read.DATE
+                    : meta.getColumnType(i) == Types.TIMESTAMP && labels[i].startsWith("t_") ? Read.BUCKET : Read.AS_IS;
         }
         List<Map<String, Object>> result = new ArrayList<>();
         while (rows.next()) {
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 1; i <= columns; i++) {
-                row.put(labels[i], value(rows, i, types[i], labels[i]));
+                row.put(labels[i], reads[i].value(rows, i));
             }
             result.add(row);
         }
         return result;
     }
 
-    private static Object value(ResultSet rows, int column, int type, String label) throws SQLException {
-        if (type == Types.DATE) {
-            return rows.getObject(column, LocalDate.class);
+    /** How a column's values are read, decided once per result rather than once per value. */
+    private enum Read {
+        DATE, BUCKET, AS_IS;
+
+        Object value(ResultSet rows, int column) throws SQLException {
+            return switch (this) {
+                case DATE -> rows.getObject(column, LocalDate.class);
+                case BUCKET -> {
+                    LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
+                    yield midnight == null ? null : midnight.toLocalDate();
+                }
+                case AS_IS -> rows.getObject(column);
+            };
         }
-        if (type == Types.TIMESTAMP && label.startsWith("t_")) {
-            LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
-            return midnight == null ? null : midnight.toLocalDate();
-        }
-        return rows.getObject(column);
     }
 
     /** Member names as the API gives them; money as a plain string. */
