@@ -151,6 +151,7 @@ public final class ReadSide implements AutoCloseable {
         log.info("Rebuilding the read model into {} from the start of the event log ({} events)", file, head.getAsLong());
         try {
             ReadModel model = ReadModel.open(file, readers);
+            model.buildingAlone();
             Generation next = new Generation(old.number() + 1, file, model, new Projector(model, events, head, batch).start());
             building = next;
             long target;
@@ -158,6 +159,7 @@ public final class ReadSide implements AutoCloseable {
                 target = head.getAsLong();
                 next.projector().awaitPosition(target, Duration.ofHours(24)).join();
             } while (next.projector().position() < head.getAsLong());
+            model.answering();
             model.markActive();
             current = next;
             old.projector().close();

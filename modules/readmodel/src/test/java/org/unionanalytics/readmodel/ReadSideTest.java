@@ -95,6 +95,23 @@ class ReadSideTest {
         assertThat(files()).containsExactly("2.duckdb");
     }
 
+    @Test
+    void a_rebuilt_model_answers_with_as_many_duckdb_threads_as_the_one_it_replaces() {
+        long threads = threads();
+        readSide.rebuildNow();
+        assertThat(threads()).isEqualTo(threads);
+    }
+
+    private long threads() {
+        return readSide.model().read(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT current_setting('threads')")) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
+    }
+
     /** The stored facts themselves, every column, in a stable order. */
     private List<String> everyRow() {
         assertThat(readSide.awaitPosition(history.head(), Duration.ofSeconds(10)).join()).isEqualTo(history.head());
