@@ -20,8 +20,8 @@ import java.util.Map;
  * snapshots, tokens) keep the delegate's naming.
  * <p>
  * A stored event read as bytes is decoded by a reader kept for its type: Axon's serializer would
- * look the class up by name and make a reader for every event, a third of the decoding time of a
- * replay, where every event is decoded once.
+ * look the class up by name and make a reader for every event (replays of the reference history
+ * took 4-10% less CPU without that, in alternating runs).
  */
 public class StoredNameSerializer implements Serializer {
 
