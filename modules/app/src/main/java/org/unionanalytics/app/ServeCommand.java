@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
     int queryTimeoutSeconds;
 
     @Option(names = "--kept-answers", defaultValue = "256",
-            description = "Analytics answers kept while the read model stays where they were computed (0: none). Default: ${DEFAULT-VALUE}.")
+            description = "Analytics answers kept until a write changes a table they read (0: none). Default: ${DEFAULT-VALUE}.")
     int keptAnswers;
 
     @Override

@@ -43,7 +43,7 @@ public final class UnionAnalytics implements AutoCloseable {
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads);
-        var cubes = new CubeEngine(readSide::model, readSide::position, settings.queryTimeout(), settings.keptAnswers());
+        var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
                 new ReportQuery(cubes, reportThreads), readSide, storage::lastPosition, knownAt);

@@ -23,10 +23,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +61,9 @@ public final class Projector implements AutoCloseable {
     private volatile TrackingToken token;
     private volatile long position;
     private volatile long applied;
+    private final long startPosition;
+    /** Per table, the last event of the last batch that changed it since this projector started. */
+    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
     public Projector(ReadModel model, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
                      int maxBatch) {
@@ -73,6 +80,7 @@ public final class Projector implements AutoCloseable {
         }
         this.token = model.committedToken().orElse(null);
         this.position = token == null ? 0 : token.position().orElse(0L);
+        this.startPosition = position;
         this.thread = new Thread(this::run, "read-model-projector");
         thread.setDaemon(true);
     }
@@ -85,6 +93,19 @@ public final class Projector implements AutoCloseable {
     /** The position of the last event reflected in the read model. */
     public long position() {
         return position;
+    }
+
+    /**
+     * The position of the last event of the last batch that changed any of {@code tables}, or the
+     * position this projector started from if none has since: answers read from those tables
+     * stay the same until it moves, whatever else is written.
+     */
+    public long changedAt(Set<String> tables) {
+        long latest = startPosition;
+        for (String table : tables) {
+            latest = Math.max(latest, changedAt.getOrDefault(table, startPosition));
+        }
+        return latest;
     }
 
     /** How many events this projector has applied since it started. */
@@ -226,12 +247,14 @@ public final class Projector implements AutoCloseable {
                 save.setString(3, Tokens.encode(staged.last()));
                 save.executeUpdate();
             }
+            Set<String> changed = new HashSet<>();
             for (Projection projection : staged.projections()) {
                 for (StagedWrite write : projection.writes()) {
-                    write.flush(connection);
+                    changed.addAll(write.flush(connection));
                 }
             }
             connection.commit();
+            changed.forEach(table -> changedAt.put(table, last));
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -103,6 +104,11 @@ public final class ReadSide implements AutoCloseable {
 
     public long position() {
         return current.projector().position();
+    }
+
+    /** See {@link Projector#changedAt}. */
+    public long changedAt(Set<String> tables) {
+        return current.projector().changedAt(tables);
     }
 
     public CompletableFuture<Long> awaitPosition(long target, Duration timeout) {

@@ -12,6 +12,8 @@ import org.unionanalytics.domain.enterprise.WorkforceReported;
 import org.unionanalytics.domain.membership.MemberJoined;
 import org.unionanalytics.domain.membership.MemberLeft;
 import org.unionanalytics.domain.membership.MemberTransferred;
+import org.unionanalytics.domain.proposal.ProposalCategory;
+import org.unionanalytics.domain.proposal.ProposalSubmitted;
 import org.unionanalytics.domain.union.UnionDissolved;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
@@ -25,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +47,7 @@ class ProjectorTest {
     @BeforeEach
     void start() {
         history = new ProjectedHistory(directory);
-        reportQuery = new ReportQuery(new CubeEngine(history::model, () -> history.projector().position(),
+        reportQuery = new ReportQuery(new CubeEngine(history::model, tables -> history.projector().changedAt(tables),
                 Duration.ofSeconds(10)), Runnable::run);
     }
 
@@ -111,6 +115,49 @@ class ProjectorTest {
     }
 
     @Test
+    void kept_answers_outlive_writes_to_tables_they_do_not_read_and_no_others() {
+        aSmallFederation();
+        publish(new MemberJoined("member-1", "union-a", D2013), new ProposalSubmitted("proposal-1", "member-1", "union-a",
+                "enterprise-a", ProposalCategory.RATIONALIZATION, "Faster changeovers", D2013));
+        CubeEngine cubes = new CubeEngine(history::model, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10));
+        CubeQuery proposals = total("proposals", "proposals");
+        CubeQuery members = total("membership", "members");
+        history.caughtUp();
+        var proposalsBefore = cubes.run(proposals);
+        var membersBefore = cubes.run(members);
+
+        publish(new MemberJoined("member-2", "union-b", D2013));
+        history.caughtUp();
+        assertThat(cubes.run(proposals)).isSameAs(proposalsBefore);
+        assertThat(cubes.run(members)).isNotSameAs(membersBefore).containsExactly(Map.of("members", 2L));
+
+        publish(new ProposalSubmitted("proposal-2", "member-2", "union-b", "enterprise-b", ProposalCategory.RATIONALIZATION,
+                "Safer scaffolds", D2013));
+        history.caughtUp();
+        assertThat(proposalsBefore).containsExactly(Map.of("proposals", 1L));
+        assertThat(cubes.run(proposals)).containsExactly(Map.of("proposals", 2L));
+    }
+
+    @Test
+    void the_projector_says_where_each_table_last_changed() {
+        aSmallFederation();
+        history.caughtUp();
+        long federation = history.head();
+        long joined = history.publish(new MemberJoined("member-1", "union-a", D2013));
+        history.caughtUp();
+        Projector projector = history.projector();
+        assertThat(projector.changedAt(Set.of("memberships"))).isEqualTo(joined);
+        assertThat(projector.changedAt(Set.of("unions", "enterprises"))).isPositive().isLessThanOrEqualTo(federation);
+        assertThat(projector.changedAt(Set.of("proposals", "memberships"))).isEqualTo(joined);
+        assertThat(projector.changedAt(Set.of("proposals"))).isZero();
+    }
+
+    private static CubeQuery total(String cube, String measure) {
+        return new CubeQuery(cube, List.of(), List.of(), List.of(measure), null, List.of(), CubeQuery.DEFAULT_LIMIT, 0, TO,
+                null, CubeEngine.defaultZone());
+    }
+
+    @Test
     void a_join_transfer_and_leave_in_one_batch_leave_the_right_spells() {
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013),
@@ -137,7 +184,7 @@ class ProjectorTest {
         publish(new MemberLeft("member-1", "union-a", D2013.plusYears(1)));
         history.caughtUp();
 
-        CubeEngine cubes = new CubeEngine(history::model, () -> history.projector().position(), Duration.ofSeconds(10));
+        CubeEngine cubes = new CubeEngine(history::model, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10));
         Function<LocalDate, List<String>> membersByUnion = on -> cubes.run(new CubeQuery("membership", List.of("unionId"),
                         List.of(), List.of("members"), null, List.of(), CubeQuery.DEFAULT_LIMIT, 0, on, null, CubeEngine.defaultZone()))
                 .stream().map(row -> row.get("unionId") + " " + row.get("members")).toList();

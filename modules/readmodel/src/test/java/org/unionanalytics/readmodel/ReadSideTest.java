@@ -50,7 +50,7 @@ class ReadSideTest {
     /** Every member of every cube, by each dimension and each time dimension, plus the report. */
     private List<Object> everyAnswer() {
         assertThat(readSide.awaitPosition(history.head(), Duration.ofSeconds(10)).join()).isEqualTo(history.head());
-        CubeEngine engine = new CubeEngine(readSide::model, readSide::position, Duration.ofSeconds(10));
+        CubeEngine engine = new CubeEngine(readSide::model, readSide::changedAt, Duration.ofSeconds(10));
         List<Object> answers = new ArrayList<>();
         LocalDate on = LocalDate.of(2016, 3, 1);
         Cubes.ALL.values().forEach(cube -> {

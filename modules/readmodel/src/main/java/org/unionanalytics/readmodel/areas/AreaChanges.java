@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +46,11 @@ final class AreaChanges {
         appendedRows = 0;
     }
 
-    void flush(DuckDBConnection connection) throws SQLException {
+    /** Writes the batch's changes; the tables change only if some figure of some township did. */
+    Set<String> flush(DuckDBConnection connection) throws SQLException {
+        if (byDay.isEmpty()) {
+            return Set.of();
+        }
         Map<Long, long[]> byMonth = new HashMap<>();
         byDay.forEach((key, figures) -> {
             long month = key(township(key), day(key).withDayOfMonth(1).toEpochDay());
@@ -61,6 +66,7 @@ final class AreaChanges {
         if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
             compact(connection);
         }
+        return Set.copyOf(TABLES);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One batch's share of the township figures: the events are collected as the batch is staged, and
@@ -42,13 +43,13 @@ public final class AreaProjection implements Projection, StagedWrite, Spells.Day
     }
 
     @Override
-    public void flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
         events.forEach(figures::apply);
         for (Object[] change : members) {
             figures.membersChanged((String) change[0], (LocalDate) change[1], (int) change[2]);
         }
-        figures.flush(connection);
         events.clear();
         members.clear();
+        return figures.flush(connection);
     }
 }

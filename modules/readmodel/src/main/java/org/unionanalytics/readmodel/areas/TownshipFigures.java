@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,16 +110,17 @@ public final class TownshipFigures {
         union.membersChanged(on, delta, into(union.township));
     }
 
-    /** Writes the batch's changes (inside its transaction) and starts the next batch. */
-    public void flush(DuckDBConnection connection) throws SQLException {
+    /** Writes the batch's changes (inside its transaction), starts the next batch, and says which tables changed. */
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
         for (EnterpriseArea enterprise : changedEnterprises) {
             Contribution now = enterprise.contribution();
             enterprise.counted.differences(now, into(enterprise.township));
             enterprise.counted = now;
         }
         changedEnterprises.clear();
-        newTownships.flush(connection);
-        changes.flush(connection);
+        Set<String> changed = new HashSet<>(newTownships.flush(connection));
+        changed.addAll(changes.flush(connection));
+        return changed;
     }
 
     private Contribution.Changes into(int township) {

@@ -5,6 +5,7 @@ import org.duckdb.DuckDBConnection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** New rows for one table, collected over a batch of events and appended in one go. */
 public final class AppendedRows implements StagedWrite {
@@ -22,8 +23,12 @@ public final class AppendedRows implements StagedWrite {
     }
 
     @Override
-    public void flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
         Appending.append(connection, table, rows);
         rows.clear();
+        return Set.of(table);
     }
 }

@@ -65,9 +65,9 @@ public final class EntityUpdates implements StagedWrite {
     }
 
     @Override
-    public void flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
         if (changes.isEmpty()) {
-            return;
+            return Set.of();
         }
         Appending.append(connection, stage(), new ArrayList<>(changes.values()));
         String assignments = columns.stream().map(c -> keptFirst.contains(c) ? c + " = COALESCE(t." + c + ", s." + c + ")"
@@ -79,5 +79,6 @@ public final class EntityUpdates implements StagedWrite {
             statement.execute("DELETE FROM " + stage());
         }
         changes.clear();
+        return Set.of(table);
     }
 }

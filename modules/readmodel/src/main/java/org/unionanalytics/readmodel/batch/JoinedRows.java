@@ -5,6 +5,7 @@ import org.duckdb.DuckDBConnection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 /**
  * New rows that copy some of their columns from rows stored before them (a participation its
@@ -51,9 +52,9 @@ public final class JoinedRows implements StagedWrite {
     }
 
     @Override
-    public void flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
         if (!any) {
-            return;
+            return Set.of();
         }
         staged.flush(connection);
         try (Statement statement = connection.createStatement()) {
@@ -61,5 +62,6 @@ public final class JoinedRows implements StagedWrite {
             statement.execute("DELETE FROM " + stage());
         }
         any = false;
+        return Set.of(table);
     }
 }

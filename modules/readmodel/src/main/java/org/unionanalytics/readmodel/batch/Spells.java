@@ -121,7 +121,10 @@ public final class Spells implements StagedWrite {
     }
 
     @Override
-    public void flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+        if (closeStored.isEmpty() && opened.isEmpty()) {
+            return Set.of();
+        }
         if (!closeStored.isEmpty()) {
             closeStoredSpells(connection);
         }
@@ -134,6 +137,7 @@ public final class Spells implements StagedWrite {
         closeStored.clear();
         closedInUnknownUnion.clear();
         changes.clear();
+        return changesTable == null ? Set.of(table) : Set.of(table, changesTable);
     }
 
     /** Before this batch's spells are appended: they are open too, and must stay so. */

@@ -19,19 +19,20 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Answers cube queries from the read model, bounded in time. Rows come back as maps from member
  * name to value; a time dimension maps each selected granularity to its bucket.
  *
- * <p>Answers are kept for as long as the read model stays at the position they were computed at:
- * a dashboard or a report asked again between two writes costs a map lookup, not a scan.
+ * <p>Answers are kept for as long as none of the tables they read changes: a dashboard or a report
+ * asked again costs a map lookup, not a scan, until a write reaches what it counts (members joining
+ * leave the proposals' answers as they were).
  */
 public final class CubeEngine {
 
@@ -42,24 +43,30 @@ public final class CubeEngine {
     });
 
     private final Supplier<ReadModel> model;
-    private final LongSupplier position;
+    private final ChangedAt changedAt;
     private final CubeCompiler compiler = new CubeCompiler();
     private final Duration timeout;
     private final Map<Answer, List<Map<String, Object>>> answers;
 
-    /** A question, the read model it was asked of, and that model's position. */
-    private record Answer(CompiledCube query, ReadModel model, long position) {
+    /** A question, the read model it was asked of, and the position of the last change to what it reads. */
+    private record Answer(CompiledCube query, ReadModel model, long changedAt) {
+    }
+
+    /** Where the read model last changed some tables: the position of the last event that did. */
+    @FunctionalInterface
+    public interface ChangedAt {
+        long of(Set<String> tables);
     }
 
     /** Keeps up to 256 answers. */
-    public CubeEngine(Supplier<ReadModel> model, LongSupplier position, Duration timeout) {
-        this(model, position, timeout, 256);
+    public CubeEngine(Supplier<ReadModel> model, ChangedAt changedAt, Duration timeout) {
+        this(model, changedAt, timeout, 256);
     }
 
     /** @param keptAnswers answers kept at once (each at most {@link CubeQuery#MAX_LIMIT} rows); 0 keeps none */
-    public CubeEngine(Supplier<ReadModel> model, LongSupplier position, Duration timeout, int keptAnswers) {
+    public CubeEngine(Supplier<ReadModel> model, ChangedAt changedAt, Duration timeout, int keptAnswers) {
         this.model = model;
-        this.position = position;
+        this.changedAt = changedAt;
         this.timeout = timeout;
         this.answers = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -71,7 +78,7 @@ public final class CubeEngine {
 
     public List<Map<String, Object>> run(CubeQuery query) {
         CompiledCube compiled = compiler.compile(query, LocalDate.now(query.timezone()));
-        Answer key = new Answer(compiled, model.get(), position.getAsLong());
+        Answer key = new Answer(compiled, model.get(), changedAt.of(compiled.tables()));
         List<Map<String, Object>> cached = answers.get(key);
         if (cached != null) {
             return cached;

@@ -156,7 +156,7 @@ class TownshipFiguresTest {
     }
 
     private static void assertKeptFiguresAreThoseOfTheFacts(ProjectedHistory history) {
-        CubeEngine cubes = new CubeEngine(history::caughtUp, () -> history.projector().position(), Duration.ofSeconds(10), 0);
+        CubeEngine cubes = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10), 0);
         long everything = history.head();
         List<LocalDate> dates = datesOfChange(history);
         assertThat(dates).hasSizeGreaterThan(40);

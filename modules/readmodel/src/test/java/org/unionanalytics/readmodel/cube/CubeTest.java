@@ -43,7 +43,7 @@ class CubeTest {
     @BeforeAll
     static void recordTheHistory() {
         history = new ProjectedHistory(directory);
-        cubes = new CubeEngine(history::caughtUp, () -> history.projector().position(), java.time.Duration.ofSeconds(10));
+        cubes = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), java.time.Duration.ofSeconds(10));
         CubeHistory.Positions positions = CubeHistory.record(history);
         beforeTransferOfM1 = positions.beforeTransferOfM1();
         beforeImplementationOfP1 = positions.beforeImplementationOfP1();
@@ -320,6 +320,17 @@ class CubeTest {
                         .query(), LocalDate.of(2017, 1, 1)).statements().get(0).sql();
                 assertThat(sql).as("proposals by %s", dimension).doesNotContain("JOIN").doesNotContain("promotions");
             }
+        }
+
+        @Test
+        void a_question_names_the_tables_it_reads_so_that_its_answer_is_kept_until_one_of_them_changes() {
+            LocalDate today = LocalDate.of(2017, 1, 1);
+            assertThat(new CubeCompiler().compile(ask("proposals").by("industry").measure("adopted").query(), today).tables())
+                    .containsExactly("proposals");
+            assertThat(new CubeCompiler().compile(ask("enterprises").by("coveringUnionKind").measure("enterprises").query(),
+                    today).tables()).containsExactly("coverages", "enterprises", "unions");
+            assertThat(new CubeCompiler().compile(ask("areas").measure("members").query(), today).tables())
+                    .containsExactly("area_changes", "area_months", "townships");
         }
 
         @Test

@@ -34,7 +34,7 @@ class ProposalProjectionTest {
             history.publish(new OperationMethodPromoted("proposal-1", List.of("enterprise-2"), d("2015-09-01")),
                     new OperationMethodPromoted("proposal-2", List.of("enterprise-1"), d("2015-07-01")),
                     new OperationMethodPromoted("proposal-2", List.of("enterprise-3"), d("2015-10-01")));
-            var cubes = new CubeEngine(history::caughtUp, () -> history.projector().position(), Duration.ofSeconds(10), 0);
+            var cubes = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10), 0);
 
             assertThat(promoted(cubes, "2015-06-01", "2015-06-30", null)).isEqualTo(1);
             assertThat(promoted(cubes, "2015-07-01", "2015-07-31", null)).isEqualTo(1);
