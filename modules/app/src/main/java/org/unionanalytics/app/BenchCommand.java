@@ -132,6 +132,11 @@ final class BenchCommand implements Callable<Integer> {
             Samples kept = Samples.time(warmup(), sampling(), () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms (%,d requests)",
                     kept.median(), kept.percentile(99), kept.count());
+            Samples afterWrites = Samples.timeAfter(warmup(), sampling(), new PassingMembers(server, http),
+                    () -> http.post(server.port(), REPORT));
+            report("report, a member having joined and left before each (grassroots recomputed, economy kept): "
+                    + "p50 %.1f ms, p99 %.1f ms (%,d requests)", afterWrites.median(), afterWrites.percentile(99),
+                    afterWrites.count());
             throughput(server, http);
         }
         if (compareWith != null) {

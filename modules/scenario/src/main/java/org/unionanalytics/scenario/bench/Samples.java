@@ -53,10 +53,22 @@ public final class Samples {
      * path takes some hundreds of calls (seconds) before the JIT has compiled it.
      */
     public static Samples time(Duration warmup, Sampling sampling, Runnable work) {
-        warm(warmup, work);
+        return timeAfter(warmup, sampling, () -> { }, work);
+    }
+
+    /**
+     * Times calls of {@code work}, each right after an untimed call of {@code before} (a write that
+     * the answer timed must then reflect), after calling both for {@code warmup}.
+     */
+    public static Samples timeAfter(Duration warmup, Sampling sampling, Runnable before, Runnable work) {
+        warm(warmup, () -> {
+            before.run();
+            work.run();
+        });
         double[] millis = new double[sampling.most()];
         int taken = 0;
         for (long started = System.nanoTime(); sampling.more(taken, started); taken++) {
+            before.run();
             millis[taken] = millisOf(work);
         }
         return new Samples(Arrays.copyOf(millis, taken));

@@ -35,6 +35,25 @@ class SamplesTest {
     }
 
     @Test
+    void work_timed_after_a_write_is_timed_without_the_write() {
+        StringBuilder order = new StringBuilder();
+        Samples timed = Samples.timeAfter(Duration.ZERO, new Samples.Sampling(2, 2, Duration.ofMinutes(1)), () -> {
+            order.append('w');
+            sleep(50);
+        }, () -> order.append('r'));
+        assertThat(order).hasToString("wr" + "wrwr");
+        assertThat(timed.percentile(100)).isLessThan(50);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void percentiles_are_read_from_the_sorted_samples() {
         Samples samples = Samples.of(5, 1, 4, 2, 3, 10, 9, 8, 7, 6);
         assertThat(samples.median()).isEqualTo(5);
