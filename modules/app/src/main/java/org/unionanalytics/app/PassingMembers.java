@@ -45,6 +45,11 @@ final class PassingMembers implements Runnable {
         if (!position.find()) {
             throw new IllegalStateException("the leave was not acknowledged with a position: " + left);
         }
-        server.node().readSide.awaitPosition(Long.parseLong(position.group(1)), Duration.ofSeconds(30)).join();
+        long target = Long.parseLong(position.group(1));
+        long reached = server.node().readSide.awaitPosition(target, Duration.ofSeconds(30)).join();
+        if (reached < target) {
+            // a report timed now would not reflect the write, and would be timed from kept answers
+            throw new IllegalStateException("the read model reached only event " + reached + " of " + target + " within 30 s");
+        }
     }
 }
