@@ -2,20 +2,14 @@ package org.unionanalytics.readmodel.cube;
 
 import org.unionanalytics.readmodel.ReadModel;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,20 +85,24 @@ public final class CubeEngine {
     private List<Map<String, Object>> execute(ReadModel model, CompiledCube compiled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         return model.read(connection -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            ResultRows rows = null;
             for (CompiledQuery query : compiled.statements()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new QueryTimeout(timeout);
                 }
-                rows.addAll(run(model, connection, query, left));
+                ResultRows more = run(model, connection, query, left);
+                if (rows == null) {
+                    rows = more;
+                } else {
+                    rows.addAll(more);
+                }
             }
-            if (compiled.statements().size() > 1) {
-                rows.sort(order(compiled.order()));
-                rows = rows.subList(Math.min(compiled.offset(), rows.size()),
-                        Math.min(compiled.offset() + compiled.limit(), rows.size()));
+            if (compiled.statements().size() == 1) {
+                return rows.all();
             }
-            return rows.stream().map(CubeEngine::nest).toList();
+            rows.sort(compiled.order());
+            return rows.page(compiled.offset(), compiled.limit());
         });
     }
 
@@ -112,7 +110,7 @@ public final class CubeEngine {
      * Runs one statement, cancelled if it outlives the time left. The statement is kept prepared
      * on the connection for the next question of the same shape, unless it failed.
      */
-    private List<Map<String, Object>> run(ReadModel model, Connection connection, CompiledQuery query, long nanosLeft)
+    private ResultRows run(ReadModel model, Connection connection, CompiledQuery query, long nanosLeft)
             throws SQLException {
         PreparedStatement statement = model.prepared(connection, query.sql());
         AtomicBoolean cancelled = new AtomicBoolean();
@@ -125,7 +123,7 @@ public final class CubeEngine {
                 statement.setObject(i + 1, query.parameters().get(i));
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return flat(rows);
+                return ResultRows.read(rows);
             }
         } catch (SQLException e) {
             model.forget(connection, query.sql());
@@ -138,16 +136,6 @@ public final class CubeEngine {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Map<String, Object>> order(List<CompiledCube.OrderTerm> terms) {
-        Comparator<Map<String, Object>> order = (a, b) -> 0;
-        for (CompiledCube.OrderTerm term : terms) {
-            Comparator<Comparable> values = term.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            order = order.thenComparing(row -> (Comparable) row.get(term.column()), Comparator.nullsLast(values));
-        }
-        return order;
-    }
-
     public static ZoneId defaultZone() {
         return ZoneId.of("Asia/Shanghai");
     }
@@ -157,64 +145,6 @@ public final class CubeEngine {
             statement.cancel();
         } catch (SQLException ignored) {
             // the statement finished as it was being cancelled
-        }
-    }
-
-    /** Rows as output column to value; dates, and time buckets (midnight of their first day), as {@link LocalDate}. */
-    private static List<Map<String, Object>> flat(ResultSet rows) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
-        int columns = meta.getColumnCount();
-        String[] labels = new String[columns + 1];
-        Read[] reads = new Read[columns + 1];
-        for (int i = 1; i <= columns; i++) {
-            labels[i] = meta.getColumnLabel(i);
-            reads[i] = meta.getColumnType(i) == Types.DATE ? Read.DATE
-                    : meta.getColumnType(i) == Types.TIMESTAMP && labels[i].startsWith("t_") ? Read.BUCKET : Read.AS_IS;
-        }
-        List<Map<String, Object>> result = new ArrayList<>();
-        while (rows.next()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= columns; i++) {
-                row.put(labels[i], reads[i].value(rows, i));
-            }
-            result.add(row);
-        }
-        return result;
-    }
-
-    /** How a column's values are read, decided once per result rather than once per value. */
-    private enum Read {
-        DATE, BUCKET, AS_IS;
-
-        Object value(ResultSet rows, int column) throws SQLException {
-            return switch (this) {
-                case DATE -> rows.getObject(column, LocalDate.class);
-                case BUCKET -> {
-                    LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
-                    yield midnight == null ? null : midnight.toLocalDate();
-                }
-                case AS_IS -> rows.getObject(column);
-            };
-        }
-    }
-
-    /** Member names as the API gives them; money as a plain string. */
-    private static Map<String, Object> nest(Map<String, Object> flat) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        flat.forEach((label, value) -> put(row, label, value instanceof BigDecimal money ? money.toPlainString() : value));
-        return row;
-    }
-
-    /** d_name and m_name are flat; t_name_granularity nests under the time dimension's name. */
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> row, String label, Object value) {
-        String name = label.substring(2);
-        if (label.startsWith("t_")) {
-            int split = name.lastIndexOf('_');
-            ((Map<String, Object>) row.computeIfAbsent(name.substring(0, split), key -> new LinkedHashMap<>()))
-                    .put(name.substring(split + 1), value);
-        } else {
-            row.put(name, value);
         }
     }
 }

@@ -21,6 +21,7 @@ final class Ask {
     private LocalDate asOf;
     private Long knownAt;
     private int limit = CubeQuery.DEFAULT_LIMIT;
+    private int offset;
 
     private Ask(String cube) {
         this.cube = cube;
@@ -75,8 +76,13 @@ final class Ask {
         return this;
     }
 
+    Ask offset(int rows) {
+        offset = rows;
+        return this;
+    }
+
     CubeQuery query() {
         return new CubeQuery(cube, dimensions, times, measures, where.isEmpty() ? null : new Filter.And(where), orderBy,
-                limit, 0, asOf, knownAt, CubeEngine.defaultZone());
+                limit, offset, asOf, knownAt, CubeEngine.defaultZone());
     }
 }

@@ -88,6 +88,14 @@ class CubeTest {
         }
 
         @Test
+        void a_series_is_ordered_and_paged_as_a_whole_not_period_by_period() {
+            assertThat(lines(ask("membership").per("date", YEAR).measure("members")
+                    .where("date", IN_DATE_RANGE, d("2013-01-01"), d("2016-12-31"))
+                    .orderBy("members", true).offset(1).limit(2)))
+                    .containsExactly("{year=2015-01-01} 5", "{year=2013-01-01} 3");
+        }
+
+        @Test
         void a_member_who_transfers_and_later_leaves_counts_where_he_was_on_each_date() {
             Ask byKind = ask("membership").by("unionKind").measure("members");
             assertThat(lines(byKind.asOf("2014-12-31"))).containsExactly("ENTERPRISE 2", "INDUSTRY 1", "JOINT 1", "REGIONAL 1");

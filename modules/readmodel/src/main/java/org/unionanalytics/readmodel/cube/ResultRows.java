@@ -1,0 +1,140 @@
+package org.unionanalytics.readmodel.cube;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of a question's result, read as values and handed out as the API's rows: {@code d_name}
+ * and {@code m_name} columns under their member's name, {@code t_name_granularity} nested under
+ * its time dimension, dates as {@link LocalDate}, money as a plain string. What each column
+ * becomes is worked out once per result, not once per value (35,779 rows of five columns: 10-11
+ * ms to build instead of 15-18 when each value's label was taken apart).
+ */
+final class ResultRows {
+
+    private final List<Column> columns;
+    private final int topLevelEntries;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    private ResultRows(List<Column> columns) {
+        this.columns = columns;
+        this.topLevelEntries = (int) columns.stream().map(column -> column.under() == null ? column.name() : column.under())
+                .distinct().count();
+    }
+
+    /** Reads every row of {@code result}. */
+    static ResultRows read(ResultSet result) throws SQLException {
+        ResultSetMetaData meta = result.getMetaData();
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(Column.of(meta.getColumnLabel(i), meta.getColumnType(i)));
+        }
+        ResultRows rows = new ResultRows(columns);
+        while (result.next()) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = columns.get(i).read().value(result, i + 1);
+            }
+            rows.rows.add(values);
+        }
+        return rows;
+    }
+
+    /** Adds the rows of another statement of the same question (a series asks one per period). */
+    void addAll(ResultRows other) {
+        rows.addAll(other.rows);
+    }
+
+    /** Orders the rows as the question asks: its order terms name columns of the result. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void sort(List<CompiledCube.OrderTerm> terms) {
+        Comparator<Object[]> order = (a, b) -> 0;
+        for (CompiledCube.OrderTerm term : terms) {
+            int index = indexOf(term.column());
+            Comparator<Comparable> values = term.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            order = order.thenComparing(row -> (Comparable) row[index], Comparator.nullsLast(values));
+        }
+        rows.sort(order);
+    }
+
+    private int indexOf(String label) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the result has no column " + label + " to order by");
+    }
+
+    /** The API's rows from {@code offset}, at most {@code limit} of them. */
+    List<Map<String, Object>> page(int offset, int limit) {
+        int from = Math.min(offset, rows.size());
+        return rows.subList(from, Math.min(from + limit, rows.size())).stream().map(this::apiRow).toList();
+    }
+
+    List<Map<String, Object>> all() {
+        return page(0, rows.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> apiRow(Object[] values) {
+        Map<String, Object> row = new LinkedHashMap<>(capacity(topLevelEntries));
+        for (int i = 0; i < values.length; i++) {
+            Column column = columns.get(i);
+            // money stays a number while rows are ordered, and leaves as a plain string
+            Object value = values[i] instanceof BigDecimal money ? money.toPlainString() : values[i];
+            if (column.under() == null) {
+                row.put(column.name(), value);
+            } else {
+                ((Map<String, Object>) row.computeIfAbsent(column.under(), name -> new LinkedHashMap<>(capacity(2))))
+                        .put(column.name(), value);
+            }
+        }
+        return row;
+    }
+
+    private static int capacity(int entries) {
+        return (int) (entries / 0.75f) + 1;
+    }
+
+    /** An output column: its label in the SQL, the name it has in a row, the time dimension it nests under (or null). */
+    private record Column(String label, String name, String under, Read read) {
+
+        static Column of(String label, int sqlType) {
+            String name = label.substring(2);
+            Read read = sqlType == Types.DATE ? Read.DATE
+                    : sqlType == Types.TIMESTAMP && label.startsWith("t_") ? Read.BUCKET : Read.AS_IS;
+            if (!label.startsWith("t_")) {
+                return new Column(label, name, null, read);
+            }
+            int split = name.lastIndexOf('_');
+            return new Column(label, name.substring(split + 1), name.substring(0, split), read);
+        }
+    }
+
+    /** How a column's values are read: time buckets come back as midnight of their first day. */
+    private enum Read {
+        DATE, BUCKET, AS_IS;
+
+        Object value(ResultSet rows, int column) throws SQLException {
+            return switch (this) {
+                case DATE -> rows.getObject(column, LocalDate.class);
+                case BUCKET -> {
+                    LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
+                    yield midnight == null ? null : midnight.toLocalDate();
+                }
+                case AS_IS -> rows.getObject(column);
+            };
+        }
+    }
+}
