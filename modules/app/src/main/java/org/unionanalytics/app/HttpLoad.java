@@ -40,12 +40,16 @@ final class HttpLoad implements AutoCloseable {
     private Socket socket;
     private DataInputStream answers;
 
-    /** A load request unanswered this long counts as failed and the load goes on (Vert.x's client has lost answers). */
+    /**
+     * A load request unanswered this long, or waiting this long for a pooled connection, counts as
+     * failed and the load goes on (Vert.x's client has lost answers, and once left a run waiting).
+     */
     private static final Duration LOAD_PATIENCE = Duration.ofSeconds(5);
 
     private Future<Buffer> send(int port, String body) {
         return http.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
-                        .setURI("/graphql").setIdleTimeout(LOAD_PATIENCE.toMillis()))
+                        .setURI("/graphql").setIdleTimeout(LOAD_PATIENCE.toMillis())
+                        .setConnectTimeout(LOAD_PATIENCE.toMillis()))
                 .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
                 .compose(HttpClientResponse::body);
     }
@@ -63,7 +67,8 @@ final class HttpLoad implements AutoCloseable {
         for (int i = 0; i < concurrency; i++) {
             loop(port, body, deadline, done, finished);
         }
-        if (!finished.await(duration.plus(LOAD_PATIENCE).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+        // the last request may wait for a connection and then for its answer
+        if (!finished.await(duration.plus(LOAD_PATIENCE.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the load on port " + port + " did not finish: requests went unanswered");
         }
         return done.get() / (duration.toNanos() / 1e9);
