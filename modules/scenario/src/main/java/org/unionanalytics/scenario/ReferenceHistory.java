@@ -246,8 +246,9 @@ public final class ReferenceHistory implements Iterator<List<Step>> {
     }
 
     /**
-     * Rosters of the generated history hold at most this many members. The domain takes 10,000, but
-     * Axon looks up staged events linearly, so a unit of work's cost grows with the square of its size.
+     * Rosters of the generated history hold at most this many members; the domain takes 10,000. It
+     * stays at the size the history was first generated with: another size would regroup the rosters
+     * and renumber their commands, and an interrupted import resumes by command id.
      */
     static final int ROSTER = 1_000;
 
