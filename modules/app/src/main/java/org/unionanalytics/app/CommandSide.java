@@ -99,7 +99,7 @@ final class CommandSide implements AutoCloseable {
                 .configureAggregate(kept(Proposal.class, 500_000))
                 .registerCommandHandler(c -> new UnionFounding(c.repository(Union.class), registry(c),
                         new CoverageByRepository(c.repository(Enterprise.class), registry(c))))
-                .registerCommandHandler(c -> new RosterEnrolment(c.repository(Membership.class), registry(c)));
+                .registerCommandHandler(c -> new RosterEnrolment(c.repository(Membership.class), registry(c), registry(c)));
         configuration = configurer.buildConfiguration();
         configuration.start();
     }

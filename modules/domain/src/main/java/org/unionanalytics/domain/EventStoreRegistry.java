@@ -56,6 +56,11 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
     }
 
     @Override
+    public boolean hasJoinedBefore(String memberId) {
+        return events.lastSequenceNumberFor(memberId).isPresent();
+    }
+
+    @Override
     public boolean isRegistered(String keyProjectId) {
         return Ids.isOfType(keyProjectId, Ids.KEY_PROJECT) && events.lastSequenceNumberFor(keyProjectId).isPresent();
     }

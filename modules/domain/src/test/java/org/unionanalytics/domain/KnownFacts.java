@@ -54,6 +54,11 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     @Override
+    public boolean hasJoinedBefore(String memberId) {
+        return members.containsKey(memberId);
+    }
+
+    @Override
     public boolean isRegistered(String keyProjectId) {
         return keyProjects.contains(keyProjectId);
     }

@@ -24,10 +24,17 @@ public class Membership {
     private String unionId;
     private LocalDate lastChange;
 
-    /** A worker who has not joined any union yet; {@link RosterEnrolment} makes it join. */
+    /** For Axon, which builds a membership from its events. */
     public Membership() {
     }
 
+    /** A worker's first membership: {@link RosterEnrolment} enrols a newcomer. */
+    Membership(String worker, UnionFacts union, LocalDate joinedOn) {
+        Ids.require(worker, Ids.MEMBER);
+        apply(new MemberJoined(worker, union.unionId(), joinedOn));
+    }
+
+    /** A worker who has been a member before joins again. */
     void join(String worker, UnionFacts union, LocalDate joinedOn, UnionRegistry unions) {
         Ids.require(worker, Ids.MEMBER);
         require(unionId == null || unions.requireUnion(unionId).isDissolved(), "one-union-at-a-time",

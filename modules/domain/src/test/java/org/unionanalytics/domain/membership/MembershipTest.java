@@ -29,7 +29,7 @@ class MembershipTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Membership.class);
         fixture.registerInjectableResource(facts);
-        fixture.registerAnnotatedCommandHandler(new RosterEnrolment(fixture.getRepository(), facts));
+        fixture.registerAnnotatedCommandHandler(new RosterEnrolment(fixture.getRepository(), facts, facts));
     }
 
     @Test
@@ -64,6 +64,7 @@ class MembershipTest {
 
     @Test
     void a_worker_is_a_member_of_at_most_one_union_at_a_time() {
+        facts.member("member-1", "union-a");
         fixture.given(JOINED_A)
                 .when(new EnrollMembers("union-b", List.of("member-1"), JOINED.plusDays(1)))
                 .expectException(brokenRule("one-union-at-a-time"))
@@ -72,6 +73,7 @@ class MembershipTest {
 
     @Test
     void a_member_of_a_dissolved_union_may_join_another() {
+        facts.member("member-1", "union-gone");
         fixture.given(new MemberJoined("member-1", "union-gone", LocalDate.of(2011, 1, 1)))
                 .when(new EnrollMembers("union-a", List.of("member-1"), JOINED))
                 .expectEvents(JOINED_A);

@@ -148,6 +148,11 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
 
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        // an aggregate's events start at 0: without it there are none, which the Bloom filter answers
+        // for a new aggregate without the iterator's look into every table file
+        if (database.get(database.aggregates, Keys.aggregateEvent(aggregateIdentifier, 0)) == null) {
+            return Optional.empty();
+        }
         try (RocksIterator it = database.db.newIterator(database.aggregates)) {
             it.seekForPrev(Keys.aggregateEvent(aggregateIdentifier, Long.MAX_VALUE));
             return it.isValid() && Keys.hasPrefix(it.key(), Keys.aggregatePrefix(aggregateIdentifier))
