@@ -13,6 +13,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stores events under names of their own ("UnionEstablished") instead of Java class names, so the
@@ -29,6 +30,7 @@ public class StoredNameSerializer implements Serializer {
     private final Map<String, Class<?>> classByName;
     private final Map<String, ObjectReader> readerByName = new HashMap<>();
     private final Map<String, String> nameByClassName = new HashMap<>();
+    private final Map<String, Class<?>> otherClasses = new ConcurrentHashMap<>();
 
     public StoredNameSerializer(JacksonSerializer delegate, Map<String, Class<?>> classByStoredName) {
         this.delegate = delegate;
@@ -72,10 +74,15 @@ public class StoredNameSerializer implements Serializer {
                 serializedObject.getContentType(), type.getName(), serializedObject.getType().getRevision()));
     }
 
+    /**
+     * Stored names first; other types (every event's metadata, snapshots) come by Java class name,
+     * which Axon's serializer looks up with {@code Class.forName} for each event read: a tenth of a
+     * replay's reading thread. Those are kept once found (or not found: the class path stays).
+     */
     @Override
     public Class classForType(SerializedType type) {
         Class<?> stored = classByName.get(type.getName());
-        return stored != null ? stored : delegate.classForType(type);
+        return stored != null ? stored : otherClasses.computeIfAbsent(type.getName(), name -> delegate.classForType(type));
     }
 
     @Override

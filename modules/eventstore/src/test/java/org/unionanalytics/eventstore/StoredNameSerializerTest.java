@@ -5,6 +5,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,15 @@ class StoredNameSerializerTest {
         SerializedObject<byte[]> metaData = serializer.serialize(MetaData.with("commandId", "c-1"), byte[].class);
         assertThat(metaData.getType().getName()).isEqualTo(MetaData.class.getName());
         assertThat(serializer.<byte[], MetaData>deserialize(metaData)).isEqualTo(MetaData.with("commandId", "c-1"));
+    }
+
+    @Test
+    void each_type_resolves_to_its_own_class_every_time_it_is_asked() {
+        for (int time = 0; time < 2; time++) {
+            assertThat(serializer.classForType(new SimpleSerializedType("CardIssued", null))).isEqualTo(CardIssued.class);
+            assertThat(serializer.classForType(new SimpleSerializedType(MetaData.class.getName(), null))).isEqualTo(MetaData.class);
+            assertThat(serializer.classForType(new SimpleSerializedType("no.such.Type", null))).isEqualTo(UnknownSerializedType.class);
+        }
     }
 
     @Test
