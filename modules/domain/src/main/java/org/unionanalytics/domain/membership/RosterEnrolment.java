@@ -42,7 +42,8 @@ public class RosterEnrolment {
         // store for them and throw and catch an exception with its stack trace (an import: -6% CPU)
         for (String memberId : roster) {
             if (members.hasJoinedBefore(memberId)) {
-                memberships.load(memberId).execute(membership -> membership.join(memberId, union, command.joinedOn(), unions));
+                memberships.load(memberId)
+                        .execute(membership -> membership.join(memberId, union, command.joinedOn(), unions));
             } else {
                 memberships.newInstance(() -> new Membership(memberId, union, command.joinedOn()));
             }

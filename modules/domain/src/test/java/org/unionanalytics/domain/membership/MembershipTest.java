@@ -29,6 +29,7 @@ class MembershipTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Membership.class);
         fixture.registerInjectableResource(facts);
+        // the facts also say which workers joined before: a test giving a membership says so there too
         fixture.registerAnnotatedCommandHandler(new RosterEnrolment(fixture.getRepository(), facts, facts));
     }
 
