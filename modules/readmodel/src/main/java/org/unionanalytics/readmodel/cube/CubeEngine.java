@@ -85,21 +85,13 @@ public final class CubeEngine {
     private List<Map<String, Object>> execute(ReadModel model, CompiledCube compiled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         return model.read(connection -> {
-            ResultRows rows = null;
-            for (CompiledQuery query : compiled.statements()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new QueryTimeout(timeout);
-                }
-                ResultRows more = run(model, connection, query, left);
-                if (rows == null) {
-                    rows = more;
-                } else {
-                    rows.addAll(more);
-                }
-            }
-            if (compiled.statements().size() == 1) {
+            List<CompiledQuery> statements = compiled.statements();
+            ResultRows rows = run(model, connection, statements.get(0), deadline);
+            if (statements.size() == 1) {
                 return rows.all();
+            }
+            for (CompiledQuery period : statements.subList(1, statements.size())) {
+                rows.addAll(run(model, connection, period, deadline));
             }
             rows.sort(compiled.order());
             return rows.page(compiled.offset(), compiled.limit());
@@ -107,11 +99,15 @@ public final class CubeEngine {
     }
 
     /**
-     * Runs one statement, cancelled if it outlives the time left. The statement is kept prepared
-     * on the connection for the next question of the same shape, unless it failed.
+     * Runs one statement, cancelled if it outlives the question's deadline. The statement is kept
+     * prepared on the connection for the next question of the same shape, unless it failed.
      */
-    private ResultRows run(ReadModel model, Connection connection, CompiledQuery query, long nanosLeft)
+    private ResultRows run(ReadModel model, Connection connection, CompiledQuery query, long deadline)
             throws SQLException {
+        long nanosLeft = deadline - System.nanoTime();
+        if (nanosLeft <= 0) {
+            throw new QueryTimeout(timeout);
+        }
         PreparedStatement statement = model.prepared(connection, query.sql());
         AtomicBoolean cancelled = new AtomicBoolean();
         var canceller = CANCELLER.schedule(() -> {
