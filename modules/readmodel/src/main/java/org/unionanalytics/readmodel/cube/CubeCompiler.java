@@ -127,20 +127,18 @@ public final class CubeCompiler {
     }
 
     /**
-     * A time dimension truncated to its granularity; timestamps are first moved to the query's time
-     * zone. DuckDB truncates to a timestamp at midnight, which the engine reads as the day: a cast
-     * to DATE here would run on every fact row rather than once per bucket.
+     * A time dimension's bucket at its granularity ({@link Granularity#bucket}); timestamps are first
+     * moved to the query's time zone and taken as their day there.
      */
     private static Sql bucket(Cube cube, TimeSelection time, CubeQuery query) {
-        Sql bucket = new Sql();
         Member member = require(cube, time.dimension(), Member.Kind.TIME_DIMENSION);
-        bucket.append("date_trunc('" + time.granularity().unit() + "', ");
+        Sql day = new Sql();
         if (member.type() == ValueType.TIMESTAMP) {
-            bucket.append("timezone(").bind(query.timezone().getId()).append(", " + member.sql() + ")");
+            day.append("CAST(timezone(").bind(query.timezone().getId()).append(", " + member.sql() + ") AS DATE)");
         } else {
-            bucket.append(member.sql());
+            day.append(member.sql());
         }
-        return bucket.append(") AS \"t_" + alias(time) + "\"");
+        return time.granularity().bucket(day).append(" AS \"t_" + alias(time) + "\"");
     }
 
     static String alias(TimeSelection time) {

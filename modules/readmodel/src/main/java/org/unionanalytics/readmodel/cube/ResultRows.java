@@ -6,7 +6,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -112,28 +111,28 @@ final class ResultRows {
 
         static Column of(String label, int sqlType) {
             String name = label.substring(2);
-            Read read = sqlType == Types.DATE ? Read.DATE
-                    : sqlType == Types.TIMESTAMP && label.startsWith("t_") ? Read.BUCKET : Read.AS_IS;
             if (!label.startsWith("t_")) {
-                return new Column(label, name, null, read);
+                return new Column(label, name, null, sqlType == Types.DATE ? Read.DATE : Read.AS_IS);
             }
             int split = name.lastIndexOf('_');
-            return new Column(label, name.substring(split + 1), name.substring(0, split), read);
+            String unit = name.substring(split + 1);
+            Read read = sqlType == Types.DATE ? Read.DATE : Read.firstDays(Granularity.ofUnit(unit));
+            return new Column(label, unit, name.substring(0, split), read);
         }
     }
 
-    /** How a column's values are read: time buckets come back as midnight of their first day. */
-    private enum Read {
-        DATE, BUCKET, AS_IS;
+    /** How a column's values are read: a time bucket counted in periods comes back as the first day of its period. */
+    @FunctionalInterface
+    private interface Read {
+        Read DATE = (rows, column) -> rows.getObject(column, LocalDate.class);
+        Read AS_IS = ResultSet::getObject;
 
-        Object value(ResultSet rows, int column) throws SQLException {
-            return switch (this) {
-                case DATE -> rows.getObject(column, LocalDate.class);
-                case BUCKET -> {
-                    LocalDateTime midnight = rows.getObject(column, LocalDateTime.class);
-                    yield midnight == null ? null : midnight.toLocalDate();
-                }
-                case AS_IS -> rows.getObject(column);
+        Object value(ResultSet rows, int column) throws SQLException;
+
+        static Read firstDays(Granularity granularity) {
+            return (rows, column) -> {
+                long bucket = rows.getLong(column);
+                return rows.wasNull() ? null : granularity.firstDayOf(bucket);
             };
         }
     }

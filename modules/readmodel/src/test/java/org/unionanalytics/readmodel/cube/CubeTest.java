@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -373,6 +374,42 @@ class CubeTest {
             }
             kept.put(measure, row.get(measure));
             return kept;
+        }
+    }
+
+    @Nested
+    class TimeBuckets {
+
+        @Test
+        void every_granularity_puts_a_date_in_the_period_that_starts_on_its_first_day() {
+            for (Granularity granularity : Granularity.values()) {
+                assertThat(counted("participations", "enrolledOn", granularity)).as(granularity.unit())
+                        .isEqualTo(regrouped(counted("participations", "enrolledOn", Granularity.DAY), granularity));
+            }
+        }
+
+        @Test
+        void a_moment_is_bucketed_by_its_day_in_the_time_zone_asked_for() {
+            for (Granularity granularity : Granularity.values()) {
+                assertThat(counted("unions", "recordedAt", granularity)).as(granularity.unit())
+                        .isEqualTo(regrouped(counted("unions", "recordedAt", Granularity.DAY), granularity));
+            }
+        }
+
+        /** The cube's only measure, named as the cube, per bucket of {@code dimension}. */
+        private static Map<LocalDate, Long> counted(String cube, String dimension, Granularity granularity) {
+            Map<LocalDate, Long> counts = new TreeMap<>();
+            for (Map<String, Object> row : cubes.run(ask(cube).per(dimension, granularity).measure(cube).query())) {
+                LocalDate bucket = (LocalDate) ((Map<?, ?>) row.get(dimension)).get(granularity.unit());
+                counts.put(bucket, ((Number) row.get(cube)).longValue());
+            }
+            return counts;
+        }
+
+        private static Map<LocalDate, Long> regrouped(Map<LocalDate, Long> perDay, Granularity granularity) {
+            Map<LocalDate, Long> counts = new TreeMap<>();
+            perDay.forEach((day, count) -> counts.merge(granularity.start(day), count, Long::sum));
+            return counts;
         }
     }
 
