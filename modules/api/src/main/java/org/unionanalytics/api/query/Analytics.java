@@ -70,17 +70,13 @@ public final class Analytics {
                 case MEASURE -> measures.add(member);
                 case TIME_DIMENSION -> field.getSelectionSet().getImmediateFields().stream()
                         .filter(bucket -> !bucket.getName().equals("__typename"))
-                        .forEach(bucket -> times.add(new TimeSelection(member, granularity(bucket.getName()))));
+                        .forEach(bucket -> times.add(new TimeSelection(member, Granularity.ofUnit(bucket.getName()))));
             }
         }
         Map<String, Object> where = env.getArgument("where");
         return new CubeQuery(name, List.copyOf(dimensions), List.copyOf(times), List.copyOf(measures),
                 where == null ? null : filter(where), orders(env.getArgument("orderBy")), env.getArgument("limit"),
                 env.getArgument("offset"), env.<LocalDate>getArgument("asOf"), knownAt.of(env), zone(env.getArgument("timezone")));
-    }
-
-    private static Granularity granularity(String field) {
-        return Granularity.valueOf(field.toUpperCase());
     }
 
     private static ZoneId zone(String timezone) {

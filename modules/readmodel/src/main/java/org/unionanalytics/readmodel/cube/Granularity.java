@@ -13,7 +13,8 @@ public enum Granularity {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Granularity ofUnit(String unit) {
+    /** The granularity a client or a result label names by its unit ("quarter"). */
+    public static Granularity ofUnit(String unit) {
         return valueOf(unit.toUpperCase(Locale.ROOT));
     }
 
