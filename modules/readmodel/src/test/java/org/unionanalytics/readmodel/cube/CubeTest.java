@@ -389,7 +389,7 @@ class CubeTest {
         }
 
         @Test
-        void a_moment_is_bucketed_by_its_day_in_the_time_zone_asked_for() {
+        void a_moment_falls_at_every_granularity_in_the_period_of_its_day() {
             for (Granularity granularity : Granularity.values()) {
                 assertThat(counted("unions", "recordedAt", granularity)).as(granularity.unit())
                         .isEqualTo(regrouped(counted("unions", "recordedAt", Granularity.DAY), granularity));
