@@ -1,6 +1,7 @@
 package org.unionanalytics.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,5 +181,25 @@ class BadInputTest {
         assertThat(client.post("{ r1: readModel { upToDate } r2: readModel { upToDate } }").body().at("/data/r2/upToDate")
                 .isBoolean()).isTrue();
         assertNothingStoredAndStillServing();
+    }
+
+    @Test
+    void the_same_query_is_held_to_the_limits_by_the_variables_it_comes_with_each_time() {
+        StringBuilder many = new StringBuilder("query Many($all: Boolean!) { r: readModel { upToDate }");
+        for (int i = 0; i < 500; i++) {
+            many.append(" r").append(i).append(": readModel @include(if: $all) { upToDate }");
+        }
+        String query = many.append(" }").toString();
+        assertThat(withAll(query, false).at("/data/r/upToDate").isBoolean()).isTrue();
+        JsonNode all = withAll(query, true);
+        assertThat(all.at("/errors/0/extensions/code").asText()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(all.at("/errors/0/message").asText()).contains("1002 fields");
+        assertThat(withAll(query, false).at("/data/r/upToDate").isBoolean()).isTrue();
+    }
+
+    private JsonNode withAll(String query, boolean all) {
+        ObjectNode body = GraphQLClient.JSON.createObjectNode().put("query", query);
+        body.putObject("variables").put("all", all);
+        return client.postRaw(body.toString(), "application/json").body();
     }
 }
