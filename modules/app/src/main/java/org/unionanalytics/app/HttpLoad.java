@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Requests on loopback: a bounded load from Vert.x's own HTTP client (a fixed number of requests in
@@ -51,7 +52,9 @@ final class HttpLoad implements AutoCloseable {
                         .setURI("/graphql").setIdleTimeout(LOAD_PATIENCE.toMillis())
                         .setConnectTimeout(LOAD_PATIENCE.toMillis()))
                 .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
-                .compose(HttpClientResponse::body);
+                .compose(HttpClientResponse::body)
+                // whatever the client's own timeouts miss: a request it never settles would stop its load loop
+                .timeout(LOAD_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static String body(String query) {
@@ -63,18 +66,25 @@ final class HttpLoad implements AutoCloseable {
         String body = body(query);
         long deadline = System.nanoTime() + duration.toNanos();
         AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         CountDownLatch finished = new CountDownLatch(concurrency);
         for (int i = 0; i < concurrency; i++) {
-            loop(port, body, deadline, done, finished);
+            loop(port, body, deadline, done, failed, firstFailure, finished);
         }
         // the last request may wait for a connection and then for its answer
         if (!finished.await(duration.plus(LOAD_PATIENCE.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the load on port " + port + " did not finish: requests went unanswered");
         }
+        if (failed.get() > 0) {
+            System.out.printf("(%,d of the load's requests failed or went unanswered for %d s, not counted; the first: %s)%n",
+                    failed.get(), LOAD_PATIENCE.toSeconds(), firstFailure.get());
+        }
         return done.get() / (duration.toNanos() / 1e9);
     }
 
-    private void loop(int port, String body, long deadline, AtomicLong done, CountDownLatch finished) {
+    private void loop(int port, String body, long deadline, AtomicLong done, AtomicLong failed,
+                      AtomicReference<Throwable> firstFailure, CountDownLatch finished) {
         if (System.nanoTime() >= deadline) {
             finished.countDown();
             return;
@@ -82,8 +92,11 @@ final class HttpLoad implements AutoCloseable {
         send(port, body).onComplete(result -> {
             if (result.succeeded()) {
                 done.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, result.cause());
             }
-            loop(port, body, deadline, done, finished);
+            loop(port, body, deadline, done, failed, firstFailure, finished);
         });
     }
 
