@@ -65,38 +65,41 @@ final class HttpLoad implements AutoCloseable {
     double requestsPerSecond(int port, String query, int concurrency, Duration duration) throws InterruptedException {
         String body = body(query);
         long deadline = System.nanoTime() + duration.toNanos();
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(concurrency);
+        Load load = new Load(port, body, deadline, new AtomicLong(), new AtomicLong(), new AtomicReference<>(),
+                new CountDownLatch(concurrency));
         for (int i = 0; i < concurrency; i++) {
-            loop(port, body, deadline, done, failed, firstFailure, finished);
+            loop(load);
         }
         // the last request may wait for a connection and then for its answer
-        if (!finished.await(duration.plus(LOAD_PATIENCE.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!load.finished().await(duration.plus(LOAD_PATIENCE.multipliedBy(2)).plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("the load on port " + port + " did not finish: requests went unanswered");
         }
-        if (failed.get() > 0) {
+        if (load.failed().get() > 0) {
             System.out.printf("(%,d of the load's requests failed or went unanswered for %d s, not counted; the first: %s)%n",
-                    failed.get(), LOAD_PATIENCE.toSeconds(), firstFailure.get());
+                    load.failed().get(), LOAD_PATIENCE.toSeconds(), load.firstFailure().get());
         }
-        return done.get() / (duration.toNanos() / 1e9);
+        return load.answered().get() / (duration.toNanos() / 1e9);
     }
 
-    private void loop(int port, String body, long deadline, AtomicLong done, AtomicLong failed,
-                      AtomicReference<Throwable> firstFailure, CountDownLatch finished) {
-        if (System.nanoTime() >= deadline) {
-            finished.countDown();
+    /** One load: where it goes, until when, and what came of its requests so far. */
+    private record Load(int port, String body, long deadline, AtomicLong answered, AtomicLong failed,
+                        AtomicReference<Throwable> firstFailure, CountDownLatch finished) {
+    }
+
+    /** One connection's worth of the load: a request, and the next once it is settled. */
+    private void loop(Load load) {
+        if (System.nanoTime() >= load.deadline()) {
+            load.finished().countDown();
             return;
         }
-        send(port, body).onComplete(result -> {
+        send(load.port(), load.body()).onComplete(result -> {
             if (result.succeeded()) {
-                done.incrementAndGet();
+                load.answered().incrementAndGet();
             } else {
-                failed.incrementAndGet();
-                firstFailure.compareAndSet(null, result.cause());
+                load.failed().incrementAndGet();
+                load.firstFailure().compareAndSet(null, result.cause());
             }
-            loop(port, body, deadline, done, failed, firstFailure, finished);
+            loop(load);
         });
     }
 
