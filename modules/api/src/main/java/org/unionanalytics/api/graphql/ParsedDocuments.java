@@ -3,6 +3,7 @@ package org.unionanalytics.api.graphql;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import org.unionanalytics.readmodel.LastUsed;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

@@ -1,5 +1,6 @@
 package org.unionanalytics.readmodel.cube;
 
+import org.unionanalytics.readmodel.LastUsed;
 import org.unionanalytics.readmodel.ReadModel;
 
 import java.sql.Connection;
@@ -9,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,9 @@ public final class CubeEngine {
     private final ChangedAt changedAt;
     private final CubeCompiler compiler = new CubeCompiler();
     private final Duration timeout;
-    private final Map<Answer, List<Map<String, Object>>> answers;
+    private final LastUsed<Answer, List<Map<String, Object>>> answers;
     /** Compiling is a third of a millisecond; dashboards and the report ask the same questions again. */
-    private final Map<Asked, Compiled> compiled = lastUsed(256);
+    private final LastUsed<Asked, Compiled> compiled = new LastUsed<>(256);
 
     /** A question, the read model it was asked of, and the position of the last change to what it reads. */
     private record Answer(CompiledCube query, ReadModel model, long changedAt) {
@@ -71,17 +70,7 @@ public final class CubeEngine {
         this.model = model;
         this.changedAt = changedAt;
         this.timeout = timeout;
-        this.answers = lastUsed(keptAnswers);
-    }
-
-    /** A map that keeps the {@code kept} entries used last. */
-    private static <K, V> Map<K, V> lastUsed(int kept) {
-        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > kept;
-            }
-        });
+        this.answers = new LastUsed<>(keptAnswers);
     }
 
     public List<Map<String, Object>> run(CubeQuery query) {

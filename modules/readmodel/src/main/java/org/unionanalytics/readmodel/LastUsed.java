@@ -1,15 +1,15 @@
-package org.unionanalytics.api.graphql;
+package org.unionanalytics.readmodel;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Keeps the values used last, up to a number: what the API works out once per distinct query. */
-final class LastUsed<K, V> {
+/** Keeps the values used last, up to a number: what is worked out once per distinct question or query. */
+public final class LastUsed<K, V> {
 
     private final Map<K, V> entries;
 
-    LastUsed(int kept) {
+    public LastUsed(int kept) {
         entries = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
@@ -19,11 +19,11 @@ final class LastUsed<K, V> {
     }
 
     /** The kept value, or null. */
-    V get(K key) {
+    public V get(K key) {
         return entries.get(key);
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         entries.put(key, value);
     }
 }
