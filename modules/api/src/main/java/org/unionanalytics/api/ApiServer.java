@@ -1,14 +1,18 @@
 package org.unionanalytics.api;
 
+import graphql.GraphQL;
+import graphql.execution.SubscriptionExecutionStrategy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
+import io.vertx.ext.web.handler.graphql.ws.GraphQLWSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
@@ -16,18 +20,27 @@ import org.unionanalytics.api.http.GraphQLHttpHandler;
 import java.util.List;
 import java.util.Map;
 
-/** The HTTP server: GraphQL at /graphql, GraphiQL at /graphiql, a health check at /health. */
+/**
+ * The HTTP server: GraphQL at /graphql (POST and GET, and a WebSocket speaking graphql-transport-ws
+ * for subscriptions), GraphiQL at /graphiql, a health check at /health.
+ */
 public final class ApiServer {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
     /** Request bodies above this are refused with 413 before they are read whole. */
     public static final long MAX_BODY_BYTES = 1_048_576;
+    private static final String GRAPHQL_TRANSPORT_WS = "graphql-transport-ws";
 
     private ApiServer() {
     }
 
-    public static Future<HttpServer> start(Vertx vertx, GraphQLHttpHandler handler, String host, int port) {
+    public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, String host, int port) {
         Router router = Router.router(vertx);
+        // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
+        router.route("/graphql").handler(GraphQLWSHandler.builder(graphQL)
+                .beforeExecute(execution -> execution.builder().graphQLContext(
+                        Map.of(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true)))
+                .build());
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
         router.route("/graphiql*").subRouter(GraphiQLHandler.create(vertx,
@@ -45,6 +58,7 @@ public final class ApiServer {
                     .end(new JsonObject(Map.of("errors", List.of(Map.of("message", message,
                             "extensions", Map.of("code", status == 413 ? "REQUEST_TOO_LARGE" : "BAD_REQUEST"))))).encode());
         });
-        return vertx.createHttpServer().requestHandler(router).listen(port, host);
+        return vertx.createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of(GRAPHQL_TRANSPORT_WS)))
+                .requestHandler(router).listen(port, host);
     }
 }

@@ -9,6 +9,8 @@ import org.unionanalytics.api.command.CommandDispatcher;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.graphql.GraphQLFactory;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
+import org.unionanalytics.api.live.LiveStreams;
+import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.KnownAt;
 import org.unionanalytics.api.query.Queries;
@@ -17,6 +19,7 @@ import org.unionanalytics.readmodel.query.EntityQueries;
 import org.unionanalytics.readmodel.query.MemberQueries;
 import org.unionanalytics.readmodel.query.ReportQuery;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -27,11 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UnionAnalytics implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnionAnalytics.class);
+    /** How often live subscriptions look for changes: a dashboard's latency, and its most frequent update. */
+    private static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
 
     private final Node node;
     private final ExecutorService queryThreads;
     /** The report's questions, asked at once; apart from the query threads, which wait for them. */
     private final ExecutorService reportThreads;
+    private final LiveStreams live;
     private final Vertx vertx;
     private final HttpServer http;
 
@@ -45,12 +51,15 @@ public final class UnionAnalytics implements AutoCloseable {
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads);
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
-        var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model),
-                new ReportQuery(cubes, reportThreads), readSide, storage::lastPosition, knownAt);
-        var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher));
+        var reports = new ReportQuery(cubes, reportThreads);
+        var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model), reports,
+                readSide, storage::lastPosition, knownAt);
+        live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
+        var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
+                new Subscriptions(live, reports), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout());
         vertx = Vertx.vertx();
-        http = ApiServer.start(vertx, handler, settings.host(), settings.port())
+        http = ApiServer.start(vertx, graphQL, handler, settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
                         + "read model in {}; log at position {}, read model at {}; started in {} ms",
@@ -83,6 +92,7 @@ public final class UnionAnalytics implements AutoCloseable {
     /** Stops taking requests, lets the command side finish, then closes the stores. */
     @Override
     public void close() {
+        live.close();
         http.close().toCompletionStage().toCompletableFuture().join();
         vertx.close().toCompletionStage().toCompletableFuture().join();
         queryThreads.shutdown();

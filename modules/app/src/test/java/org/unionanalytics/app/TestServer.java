@@ -30,6 +30,10 @@ final class TestServer implements AutoCloseable {
         return new TestServer(UnionAnalytics.start(settings));
     }
 
+    int port() {
+        return server.port();
+    }
+
     Node node() {
         return server.node();
     }

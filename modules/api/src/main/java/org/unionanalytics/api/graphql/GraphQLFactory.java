@@ -1,12 +1,15 @@
 package org.unionanalytics.api.graphql;
 
 import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.unionanalytics.api.command.Mutations;
+import org.unionanalytics.api.live.ChangedAnswersOnly;
+import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.Queries;
 
@@ -15,13 +18,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /** Builds the executable schema from the SDL files of {@code schema/} and the resolvers. */
 public final class GraphQLFactory {
 
     /** The SDL files, in the order they build on each other. */
     static final List<String> SDL_FILES = List.of("schema.graphqls", "grassroots.graphqls", "competitions.graphqls",
-            "proposals.graphqls", "report.graphqls", "analytics.graphqls");
+            "proposals.graphqls", "report.graphqls", "analytics.graphqls", "live.graphqls");
 
     /** Deep enough for union → parent → parent … lookups a client may want, not for abuse. */
     public static final int MAX_DEPTH = 12;
@@ -30,7 +34,9 @@ public final class GraphQLFactory {
     private GraphQLFactory() {
     }
 
-    public static GraphQL create(Queries queries, Analytics analytics, Mutations mutations) {
+    /** @param queryThreads where queries arriving on an event loop (over the WebSocket) are resolved */
+    public static GraphQL create(Queries queries, Analytics analytics, Mutations mutations, Subscriptions subscriptions,
+                                 Executor queryThreads) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         for (String file : SDL_FILES) {
@@ -41,11 +47,14 @@ public final class GraphQLFactory {
         queries.wire(wiring);
         analytics.wire(wiring);
         mutations.wire(wiring);
+        subscriptions.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        ErrorCodes errors = new ErrorCodes();
         return GraphQL.newGraphQL(schema)
-                .defaultDataFetcherExceptionHandler(new ErrorCodes())
+                .defaultDataFetcherExceptionHandler(errors)
+                .queryExecutionStrategy(new OffEventLoop(errors, queryThreads))
                 .preparsedDocumentProvider(new ParsedDocuments())
-                .instrumentation(new QueryLimits(MAX_DEPTH, MAX_FIELDS))
+                .instrumentation(new ChainedInstrumentation(new QueryLimits(MAX_DEPTH, MAX_FIELDS), new ChangedAnswersOnly()))
                 .build();
     }
 

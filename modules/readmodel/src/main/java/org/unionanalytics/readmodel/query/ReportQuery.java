@@ -35,9 +35,7 @@ public final class ReportQuery {
      * @param knownAt the last event position to count; everything when null
      */
     public Report report(LocalDate from, LocalDate to, LocalDate asOf, Long knownAt) {
-        if (from.isAfter(to)) {
-            throw new IllegalArgumentException("the report period starts on " + from + ", after its end " + to);
-        }
+        checkPeriod(from, to);
         var areas = total("areas", List.of("townships", "townshipsWithFederation", "unions",
                 "enterprisesRegistered", "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate"),
                 List.of(), asOf == null ? to : asOf, knownAt);
@@ -62,6 +60,13 @@ public final class ReportQuery {
                 number(projects, "withMeritCompetition"), answer(skillContests), answer(participations), answer(proposals),
                 answer(achievements), answer(promoted));
         return new Report(from, to, grassrootsPanel, economy);
+    }
+
+    /** Refuses a period that ends before it starts. */
+    public static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("the report period starts on " + from + ", after its end " + to);
+        }
     }
 
     private static Condition within(String date, LocalDate from, LocalDate to) {

@@ -1,0 +1,128 @@
+package org.unionanalytics.api.live;
+
+import org.reactivestreams.FlowAdapters;
+import org.reactivestreams.Publisher;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The answers of live subscriptions: each is computed when a client subscribes, then again after
+ * the read model has moved on, looked at once per {@code interval}, so a dashboard hears of a
+ * change within about that and never more often. An answer is computed on the query threads when
+ * its client is ready for it; changes it was not ready for collapse into one, so a slow client
+ * skips to the latest answer instead of queueing old ones.
+ */
+public final class LiveStreams implements AutoCloseable {
+
+    private final LongSupplier readModelPosition;
+    private final Executor queryThreads;
+    private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-subscriptions");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** One subscription: where its ticks go, and the read-model position of the last one. */
+    private static final class Stream {
+        final SubmissionPublisher<Long> ticks;
+        long seen;
+
+        Stream(SubmissionPublisher<Long> ticks, long seen) {
+            this.ticks = ticks;
+            this.seen = seen;
+        }
+    }
+
+    public LiveStreams(LongSupplier readModelPosition, Executor queryThreads, Duration interval) {
+        this.readModelPosition = readModelPosition;
+        this.queryThreads = queryThreads;
+        clock.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A stream of {@code answer}'s results: one now, one after each change the clock sees. */
+    public <T> Publisher<T> answers(Supplier<T> answer) {
+        return FlowAdapters.toPublisher(subscriber -> {
+            // a buffer of one: the tick being answered, and at most one more waiting behind it
+            var ticks = new SubmissionPublisher<Long>(queryThreads, 1);
+            ticks.subscribe(new Answering<>(subscriber, answer));
+            long now = readModelPosition.getAsLong();
+            streams.add(new Stream(ticks, now));
+            ticks.offer(now, (ignored, dropped) -> false);
+        });
+    }
+
+    private void tick() {
+        long position = readModelPosition.getAsLong();
+        streams.removeIf(stream -> {
+            if (stream.ticks.isClosed() || !stream.ticks.hasSubscribers()) {
+                stream.ticks.close();
+                return true;
+            }
+            if (stream.seen < position) {
+                stream.seen = position;
+                stream.ticks.offer(position, (ignored, dropped) -> false);
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        streams.forEach(stream -> stream.ticks.close());
+        streams.clear();
+    }
+
+    /** Turns each tick into the answer as it stands when the subscriber is ready for it. */
+    private static final class Answering<T> implements Flow.Subscriber<Long> {
+
+        private final Flow.Subscriber<? super T> downstream;
+        private final Supplier<T> answer;
+        private Flow.Subscription subscription;
+
+        Answering(Flow.Subscriber<? super T> downstream, Supplier<T> answer) {
+            this.downstream = downstream;
+            this.answer = answer;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            downstream.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(Long position) {
+            T next;
+            try {
+                next = answer.get();
+            } catch (RuntimeException failure) {
+                subscription.cancel();
+                downstream.onError(failure);
+                return;
+            }
+            downstream.onNext(next);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            downstream.onError(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            downstream.onComplete();
+        }
+    }
+}
