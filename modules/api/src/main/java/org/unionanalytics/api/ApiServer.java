@@ -44,7 +44,8 @@ public final class ApiServer {
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
         router.route("/graphiql*").subRouter(GraphiQLHandler.create(vertx,
-                new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(false)).router());
+                new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(true)
+                        .setGraphWSQLUri("/graphql")).router());
         router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
         router.route().failureHandler(context -> {
             int status = context.statusCode() > 0 ? context.statusCode() : 500;
