@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.readmodel.CubeHistory;
 import org.unionanalytics.readmodel.ProjectedHistory;
+import org.unionanalytics.readmodel.query.Report;
+import org.unionanalytics.readmodel.query.ReportQuery;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +48,7 @@ class CubeTest {
     @BeforeAll
     static void recordTheHistory() {
         history = new ProjectedHistory(directory);
-        cubes = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), java.time.Duration.ofSeconds(10));
+        cubes = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10));
         CubeHistory.Positions positions = CubeHistory.record(history);
         beforeTransferOfM1 = positions.beforeTransferOfM1();
         beforeImplementationOfP1 = positions.beforeImplementationOfP1();
@@ -58,6 +62,20 @@ class CubeTest {
     @AfterAll
     static void close() {
         history.close();
+    }
+
+    @Test
+    void a_report_whose_answers_are_all_kept_hands_no_question_to_its_threads() {
+        var engine = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables), Duration.ofSeconds(10));
+        AtomicInteger handedOver = new AtomicInteger();
+        var reports = new ReportQuery(engine, question -> {
+            handedOver.incrementAndGet();
+            question.run();
+        });
+        Report first = reports.report(d("2012-10-01"), d("2017-09-21"), null, null);
+        assertThat(handedOver.get()).as("questions asked of DuckDB").isEqualTo(7);
+        assertThat(reports.report(d("2012-10-01"), d("2017-09-21"), null, null)).isEqualTo(first);
+        assertThat(handedOver.get()).as("no more: every answer was kept").isEqualTo(7);
     }
 
     /** Rows as "dimension values -> measure values" lines, easy to compare with hand counts. */
