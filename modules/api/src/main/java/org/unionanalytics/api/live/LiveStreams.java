@@ -2,6 +2,8 @@ package org.unionanalytics.api.live;
 
 import org.reactivestreams.FlowAdapters;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Set;
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
  * skips to the latest answer instead of queueing old ones.
  */
 public final class LiveStreams implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
     private final LongSupplier readModelPosition;
     private final Executor queryThreads;
@@ -62,7 +66,16 @@ public final class LiveStreams implements AutoCloseable {
         });
     }
 
+    /** Never throws: a scheduled task that throws is never run again, and every dashboard would go quiet. */
     private void tick() {
+        try {
+            offerChanges();
+        } catch (RuntimeException e) {
+            log.error("Live subscriptions could not look for changes this time; they will look again", e);
+        }
+    }
+
+    private void offerChanges() {
         long position = readModelPosition.getAsLong();
         streams.removeIf(stream -> {
             if (stream.ticks.isClosed() || !stream.ticks.hasSubscribers()) {
@@ -80,6 +93,11 @@ public final class LiveStreams implements AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
+        try {
+            clock.awaitTermination(5, TimeUnit.SECONDS); // a look under way finishes before its streams close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         streams.forEach(stream -> stream.ticks.close());
         streams.clear();
     }
