@@ -1,27 +1,21 @@
 package org.unionanalytics.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.ToLongFunction;
 
 /**
- * Dashboards for the bench: clients holding one live subscription each over graphql-transport-ws
- * (on the JDK's WebSocket), each remembering the latest figure it was sent and when.
+ * Dashboards for the bench: clients holding one live subscription each, each remembering the
+ * latest figure it was sent and when.
  */
 final class LiveDashboards implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final List<WebSocket> sockets = new ArrayList<>();
+    private final List<GraphQLWebSocket> sockets = new ArrayList<>();
     private final AtomicLongArray figures;
     private final AtomicLongArray sentAt;
 
@@ -31,12 +25,15 @@ final class LiveDashboards implements AutoCloseable {
         sentAt = new AtomicLongArray(count);
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < count; i++) {
-            figures.set(i, Long.MIN_VALUE);
-            WebSocket socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), new Dashboard(i, figure)).join();
-            socket.sendText("{\"type\":\"connection_init\"}", true).join();
-            socket.sendText(JSON.createObjectNode().put("id", "live").put("type", "subscribe")
-                    .set("payload", JSON.createObjectNode().put("query", subscription)).toString(), true).join();
+            int dashboard = i;
+            figures.set(dashboard, Long.MIN_VALUE);
+            GraphQLWebSocket socket = new GraphQLWebSocket(http, port, message -> {
+                if (message.path("type").asText().equals("next")) {
+                    sentAt.set(dashboard, System.nanoTime());
+                    figures.set(dashboard, figure.applyAsLong(message.path("payload")));
+                }
+            });
+            socket.subscribe("live", subscription);
             sockets.add(socket);
         }
     }
@@ -63,37 +60,6 @@ final class LiveDashboards implements AutoCloseable {
 
     @Override
     public void close() {
-        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join());
-    }
-
-    private final class Dashboard implements WebSocket.Listener {
-
-        private final int index;
-        private final ToLongFunction<JsonNode> figure;
-        private final StringBuilder message = new StringBuilder();
-
-        Dashboard(int index, ToLongFunction<JsonNode> figure) {
-            this.index = index;
-            this.figure = figure;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence part, boolean last) {
-            message.append(part);
-            if (last) {
-                try {
-                    JsonNode received = JSON.readTree(message.toString());
-                    if (received.path("type").asText().equals("next")) {
-                        sentAt.set(index, System.nanoTime());
-                        figures.set(index, figure.applyAsLong(received.path("payload")));
-                    }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException("the server sent what is not JSON: " + message, e);
-                }
-                message.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
+        sockets.forEach(GraphQLWebSocket::close);
     }
 }
