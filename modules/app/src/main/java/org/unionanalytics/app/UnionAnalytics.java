@@ -8,6 +8,7 @@ import org.unionanalytics.api.ApiServer;
 import org.unionanalytics.api.command.CommandDispatcher;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.graphql.GraphQLFactory;
+import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.live.LiveStreams;
 import org.unionanalytics.api.live.Subscriptions;
@@ -56,7 +57,7 @@ public final class UnionAnalytics implements AutoCloseable {
                 readSide, storage::lastPosition, knownAt);
         live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
-                new Subscriptions(live, reports), queryThreads);
+                new Subscriptions(live, reports), new History(storage, queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout());
         vertx = Vertx.vertx();
         http = ApiServer.start(vertx, graphQL, handler, settings.host(), settings.port())

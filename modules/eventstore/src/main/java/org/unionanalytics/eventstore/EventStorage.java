@@ -2,10 +2,16 @@ package org.unionanalytics.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One of the server's event stores, whichever is configured: the Axon storage engine, plus what
@@ -27,6 +33,22 @@ public interface EventStorage extends CommandLog, AutoCloseable {
 
     /** A token from which tracking reads every event stored after {@code position}. */
     TrackingToken tokenAfter(long position);
+
+    /** The serializer the store's events are written with. */
+    Serializer getEventSerializer();
+
+    /**
+     * One aggregate's events in the order of its versions, each with its token in the log: an
+     * aggregate's history read through its own index, where Axon's {@code readEvents} would drop the
+     * positions. Empty for an aggregate the store does not know.
+     */
+    default Stream<TrackedEventMessage<?>> historyOf(String aggregateId) {
+        return EventUtils.upcastAndDeserializeTrackedEvents(historyDataOf(aggregateId), getEventSerializer(),
+                NoOpEventUpcaster.INSTANCE);
+    }
+
+    /** The stored form of {@link #historyOf}: what each store implements. */
+    Stream<? extends TrackedEventData<?>> historyDataOf(String aggregateId);
 
     /**
      * What a recorded command changed: each event's aggregate and sequence number, in order. Read

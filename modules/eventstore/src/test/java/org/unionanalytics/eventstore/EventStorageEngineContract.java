@@ -122,6 +122,22 @@ public abstract class EventStorageEngineContract {
     }
 
     @Test
+    void an_aggregates_history_carries_each_events_position_in_the_log() {
+        engine.appendEvents(event("note-a", 0, "one"), event("note-b", 0, "other"));
+        engine.appendEvents(event("note-ab", 0, "longer id"), event("note-a", 1, "two"));
+        Map<String, Long> logged = track(null).stream()
+                .collect(Collectors.toMap(e -> ((Noted) e.getPayload()).text(), EventStorageEngineContract::position));
+
+        List<TrackedEventMessage<?>> history = storage.historyOf("note-a").toList();
+
+        assertThat(textsOf(history)).containsExactly("one", "two");
+        assertThat(history).extracting(EventStorageEngineContract::position)
+                .containsExactly(logged.get("one"), logged.get("two"));
+        assertThat(history).extracting(e -> ((DomainEventMessage<?>) e).getSequenceNumber()).containsExactly(0L, 1L);
+        assertThat(storage.historyOf("note-c")).isEmpty();
+    }
+
+    @Test
     void an_aggregate_reads_from_a_sequence_number() {
         engine.appendEvents(event("note-a", 0, "one"), event("note-a", 1, "two"), event("note-a", 2, "three"));
         List<String> texts = new ArrayList<>();

@@ -8,6 +8,7 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import org.unionanalytics.api.command.Mutations;
+import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.live.ChangedAnswersOnly;
 import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.query.Analytics;
@@ -25,7 +26,7 @@ public final class GraphQLFactory {
 
     /** The SDL files, in the order they build on each other. */
     static final List<String> SDL_FILES = List.of("schema.graphqls", "grassroots.graphqls", "competitions.graphqls",
-            "proposals.graphqls", "report.graphqls", "analytics.graphqls", "live.graphqls");
+            "proposals.graphqls", "report.graphqls", "analytics.graphqls", "live.graphqls", "history.graphqls");
 
     /** Deep enough for union → parent → parent … lookups a client may want, not for abuse. */
     public static final int MAX_DEPTH = 12;
@@ -36,18 +37,20 @@ public final class GraphQLFactory {
 
     /** @param queryThreads where queries arriving on an event loop (over the WebSocket) are resolved */
     public static GraphQL create(Queries queries, Analytics analytics, Mutations mutations, Subscriptions subscriptions,
-                                 Executor queryThreads) {
+                                 History history, Executor queryThreads) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         for (String file : SDL_FILES) {
             types.merge(parser.parse(sdl(file)));
         }
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(Scalars.DATE).scalar(Scalars.DATE_TIME).scalar(Scalars.POSITION).scalar(Scalars.YUAN);
+                .scalar(Scalars.DATE).scalar(Scalars.DATE_TIME).scalar(Scalars.POSITION).scalar(Scalars.YUAN)
+                .scalar(Scalars.JSON);
         queries.wire(wiring);
         analytics.wire(wiring);
         mutations.wire(wiring);
         subscriptions.wire(wiring);
+        history.wire(wiring);
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
         ErrorCodes errors = new ErrorCodes();
         return GraphQL.newGraphQL(schema)

@@ -45,6 +45,24 @@ final class Scalars {
     static final GraphQLScalarType DATE_TIME = stringBacked("DateTime", "an instant such as 2017-09-21T08:00:00Z",
             OffsetDateTime::parse, value -> value);
 
+    /** An event's data and metadata, passed through as the maps, lists and values they were read into. Output only. */
+    static final GraphQLScalarType JSON = GraphQLScalarType.newScalar().name("JSON").coercing(new Coercing<Object, Object>() {
+        @Override
+        public Object serialize(Object value, GraphQLContext context, Locale locale) {
+            return value;
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            throw new CoercingParseValueException("JSON is only ever sent by the server, never taken as input");
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            throw new CoercingParseLiteralException("JSON is only ever sent by the server, never taken as input");
+        }
+    }).build();
+
     private Scalars() {
     }
 

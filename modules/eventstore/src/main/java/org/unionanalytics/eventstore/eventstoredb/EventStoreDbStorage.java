@@ -22,6 +22,7 @@ import io.kurrent.dbclient.WrongExpectedVersionException;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
@@ -281,6 +282,15 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
         List<ResolvedEvent> events = readStream(namespace + identifier, ReadStreamOptions.get().forwards().fromRevision(firstSequenceNumber));
         return events.stream().map(ResolvedEvent::getOriginalEvent).map(event -> Envelope.entry(identifier,
                 event.getEventId().toString(), event.getEventType(), event.getEventData(), event.getUserMetadata()));
+    }
+
+    @Override
+    public Stream<? extends TrackedEventData<?>> historyDataOf(String aggregateId) {
+        return readStream(namespace + aggregateId, ReadStreamOptions.get().forwards().fromStart()).stream()
+                .map(ResolvedEvent::getOriginalEvent).map(event -> new TrackedDomainEventData<>(
+                        new AllStreamToken(event.getPosition().getCommitUnsigned(), event.getPosition().getPrepareUnsigned()),
+                        Envelope.entry(aggregateId, event.getEventId().toString(), event.getEventType(),
+                                event.getEventData(), event.getUserMetadata())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -24,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -205,6 +207,20 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
                         + "JOIN domain_event_entry l ON l.event_identifier = c.last_event WHERE c.command_id = ?",
                 commandId, rows -> rows.next() ? Optional.of(new CommandRecord(rows.getLong(1), rows.getLong(2),
                         rows.getInt(3))) : Optional.empty());
+    }
+
+    @Override
+    public Stream<? extends TrackedEventData<?>> historyDataOf(String aggregateId) {
+        List<TrackedEventData<?>> found = query("SELECT * FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", aggregateId, rows -> {
+            List<TrackedEventData<?>> events = new ArrayList<>();
+            while (rows.next()) {
+                events.add(new TrackedDomainEventData<>(GapAwareTrackingToken.newInstance(rows.getLong("global_index"),
+                        Collections.emptySet()), getDomainEventData(rows)));
+            }
+            return events;
+        });
+        return found.stream();
     }
 
     @Override

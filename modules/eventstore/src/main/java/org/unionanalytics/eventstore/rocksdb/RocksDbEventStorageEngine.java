@@ -146,6 +146,20 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         return found.stream();
     }
 
+    /** The aggregate's index holds the key of each of its events in the log, which is the event's position. */
+    @Override
+    public Stream<? extends TrackedEventData<?>> historyDataOf(String aggregateId) {
+        byte[] prefix = Keys.aggregatePrefix(aggregateId);
+        List<TrackedEventData<?>> found = new ArrayList<>();
+        try (RocksIterator it = database.db.newIterator(database.aggregates)) {
+            for (it.seek(Keys.aggregateEvent(aggregateId, 0)); it.isValid() && Keys.hasPrefix(it.key(), prefix); it.next()) {
+                found.add(new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(Keys.position(it.value())),
+                        StoredEvent.decode(database.get(database.events, it.value()))));
+            }
+        }
+        return found.stream();
+    }
+
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
         // an aggregate's events start at 0: without it there are none, which the Bloom filter answers

@@ -1,0 +1,103 @@
+package org.unionanalytics.api.history;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * One subscriber's event feed: the log after a token, read page by page as the subscriber asks
+ * for events, then, once caught up, looked at again every {@link #POLL} for new ones. One page is
+ * read at a time, so events reach the subscriber in the log's order; the reader's token, not a
+ * bare position, carries it on, so on PostgreSQL an event committed late behind a later position
+ * still arrives. A feed whose filter admits no later events (one command's, or those stored
+ * before a moment now past) completes once it has sent them.
+ */
+final class EventFeed<T> implements Flow.Subscription {
+
+    static final Duration POLL = Duration.ofMillis(250);
+
+    private final Flow.Subscriber<? super T> subscriber;
+    private final EventLog log;
+    private final EventFilter filter;
+    private final Function<TrackedEventMessage<?>, T> view;
+    private final Executor queryThreads;
+    private final Executor afterPoll;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private volatile boolean cancelled;
+    private TrackingToken token;
+
+    EventFeed(Flow.Subscriber<? super T> subscriber, EventLog log, TrackingToken after, EventFilter filter,
+              Function<TrackedEventMessage<?>, T> view, Executor queryThreads) {
+        this.subscriber = subscriber;
+        this.log = log;
+        this.token = after;
+        this.filter = filter;
+        this.view = view;
+        this.queryThreads = queryThreads;
+        this.afterPoll = CompletableFuture.delayedExecutor(POLL.toMillis(), TimeUnit.MILLISECONDS, queryThreads);
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            cancel();
+            subscriber.onError(new IllegalArgumentException("a subscriber must request a positive number of events, not " + n));
+            return;
+        }
+        demand.getAndAccumulate(n, (held, more) -> held + more < 0 ? Long.MAX_VALUE : held + more);
+        readSoon(queryThreads);
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    private void readSoon(Executor executor) {
+        if (!cancelled && demand.get() > 0 && reading.compareAndSet(false, true)) {
+            executor.execute(this::read);
+        }
+    }
+
+    private void read() {
+        boolean caughtUp = false;
+        try {
+            while (!cancelled && demand.get() > 0 && !caughtUp) {
+                EventLog.Page page = log.read(token, (int) Math.min(demand.get(), EventLog.MAX_PAGE), filter);
+                for (TrackedEventMessage<?> event : page.events()) {
+                    if (cancelled) {
+                        return;
+                    }
+                    demand.decrementAndGet();
+                    subscriber.onNext(view.apply(event));
+                    token = event.trackingToken();
+                }
+                token = page.end();
+                caughtUp = !page.more();
+            }
+        } catch (RuntimeException failure) {
+            cancelled = true;
+            subscriber.onError(failure);
+            return;
+        } finally {
+            reading.set(false);
+        }
+        if (caughtUp && filter.closedAt(Instant.now())) {
+            cancelled = true;
+            subscriber.onComplete();
+            return;
+        }
+        // caught up: look again after a while; otherwise a request that came while reading is served now
+        readSoon(caughtUp ? afterPoll : queryThreads);
+    }
+}

@@ -1,0 +1,73 @@
+package org.unionanalytics.api.history;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.reactivestreams.FlowAdapters;
+import org.reactivestreams.Publisher;
+import org.unionanalytics.eventstore.EventStorage;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/** The event log for auditors: the {@code events} query, page by page, and the {@code events} feed. */
+public final class History {
+
+    private final EventLog log;
+    private final Serializer serializer;
+    private final Executor queryThreads;
+
+    public History(EventStorage storage, Executor queryThreads) {
+        this.log = new EventLog(storage);
+        this.serializer = storage.getEventSerializer();
+        this.queryThreads = queryThreads;
+    }
+
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type.dataFetcher("events", this::page));
+        wiring.type("Subscription", type -> type.dataFetcher("events", this::feed));
+    }
+
+    private Map<String, Object> page(DataFetchingEnvironment env) {
+        Long after = env.getArgument("after");
+        EventLog.Page page = log.read(after == null ? null : log.tokenAfter(after), env.getArgument("first"), filter(env));
+        List<Map<String, Object>> edges = page.events().stream().map(event -> {
+            Map<String, Object> node = EventView.of(event, serializer);
+            return Map.<String, Object>of("cursor", node.get("position").toString(), "node", node);
+        }).toList();
+        Map<String, Object> pageInfo = new HashMap<>();
+        pageInfo.put("hasNextPage", page.more());
+        pageInfo.put("endCursor", Long.toString(EventLog.position(page.end())));
+        return Map.of("edges", edges, "pageInfo", pageInfo);
+    }
+
+    private Publisher<Map<String, Object>> feed(DataFetchingEnvironment env) {
+        var after = log.tokenAfter(env.<Long>getArgument("after"));
+        EventFilter filter = filter(env);
+        return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
+                filter, (TrackedEventMessage<?> event) -> EventView.of(event, serializer), queryThreads)));
+    }
+
+    private static EventFilter filter(DataFetchingEnvironment env) {
+        Map<String, Object> given = Optional.ofNullable(env.<Map<String, Object>>getArgument("filter")).orElse(Map.of());
+        return new EventFilter((String) given.get("aggregateId"), names(given.get("types")),
+                names(given.get("aggregateTypes")), (String) given.get("commandId"),
+                instant(given.get("recordedFrom")), instant(given.get("recordedBefore")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> names(Object given) {
+        return given == null ? null : Set.copyOf((List<String>) given);
+    }
+
+    private static Instant instant(Object given) {
+        return given == null ? null : ((OffsetDateTime) given).toInstant();
+    }
+}

@@ -1,0 +1,127 @@
+package org.unionanalytics.api.history;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.eventstore.EventStorage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class EventFeedTest {
+
+    @TempDir
+    Path directory;
+    private EventStorage storage;
+    private final ExecutorService queryThreads = Executors.newFixedThreadPool(2);
+
+    @BeforeEach
+    void open() {
+        storage = LoggedNotes.open(directory);
+    }
+
+    @AfterEach
+    void close() {
+        queryThreads.shutdownNow();
+        storage.close();
+    }
+
+    /** Collects what a feed sends, asking for events as the test says. */
+    private static final class Reader implements Flow.Subscriber<TrackedEventMessage<?>> {
+        final List<Long> positions = new CopyOnWriteArrayList<>();
+        volatile boolean completed;
+        volatile Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+        }
+
+        @Override
+        public void onNext(TrackedEventMessage<?> event) {
+            positions.add(EventLog.position(event));
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            throw new AssertionError("the feed failed", failure);
+        }
+
+        @Override
+        public void onComplete() {
+            completed = true;
+        }
+    }
+
+    private Reader follow(long after, EventFilter filter) {
+        Reader reader = new Reader();
+        EventLog log = new EventLog(storage);
+        reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, event -> event, queryThreads));
+        return reader;
+    }
+
+    @Test
+    void a_feed_sends_the_stored_events_after_its_position_then_each_new_one_in_order() {
+        LoggedNotes.note(storage, "c1", "a", "b", "c");
+        Reader reader = follow(1, EventFilter.ALL);
+        reader.subscription.request(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2);
+
+        LoggedNotes.note(storage, "c2", "d");
+        LoggedNotes.note(storage, "c3", "e", "f");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 5);
+        assertThat(reader.positions).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(reader.completed).isFalse();
+    }
+
+    @Test
+    void a_feed_sends_no_more_than_its_subscriber_asked_for() throws InterruptedException {
+        LoggedNotes.note(storage, "c1", "a", "b", "c", "d");
+        Reader reader = follow(0, EventFilter.ALL);
+
+        reader.subscription.request(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2);
+        Thread.sleep(2 * EventFeed.POLL.toMillis());
+        assertThat(reader.positions).containsExactly(1L, 2L);
+
+        reader.subscription.request(5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 4);
+        assertThat(reader.positions).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_feed_of_one_commands_events_completes_once_it_has_sent_them() {
+        LoggedNotes.note(storage, "c1", "a");
+        LoggedNotes.note(storage, "c2", "b", "c");
+        Reader reader = follow(0, new EventFilter(null, null, null, "c2", null, null));
+        reader.subscription.request(Long.MAX_VALUE);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.completed);
+        assertThat(reader.positions).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void a_cancelled_feed_sends_nothing_more() throws InterruptedException {
+        Reader reader = follow(0, EventFilter.ALL);
+        reader.subscription.request(Long.MAX_VALUE);
+        LoggedNotes.note(storage, "c1", "a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 1);
+
+        reader.subscription.cancel();
+        LoggedNotes.note(storage, "c2", "b");
+        Thread.sleep(3 * EventFeed.POLL.toMillis());
+
+        assertThat(reader.positions).containsExactly(1L);
+    }
+}

@@ -1,0 +1,26 @@
+package org.unionanalytics.api.history;
+
+import graphql.language.EnumTypeDefinition;
+import graphql.language.EnumValueDefinition;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+import org.unionanalytics.domain.EventTypes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The event types clients may filter by are the names the domain stores its events under. */
+class EventTypesContractTest {
+
+    @Test
+    void the_sdls_event_types_are_the_stored_names_of_the_domains_events() throws IOException {
+        var history = new SchemaParser().parse(Files.readString(Path.of("../../schema/history.graphqls")));
+        var eventType = history.getType("EventType", EnumTypeDefinition.class).orElseThrow();
+
+        assertThat(eventType.getEnumValueDefinitions()).extracting(EnumValueDefinition::getName)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.BY_STORED_NAME.keySet());
+    }
+}
