@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.TrackingToken;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -35,6 +37,8 @@ final class EventFeed<T> implements Flow.Subscription {
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile boolean cancelled;
     private TrackingToken token;
+    /** Read but not yet asked for: a page is read whole, however few events the subscriber wants at a time. */
+    private final Deque<TrackedEventMessage<?>> ahead = new ArrayDeque<>();
 
     EventFeed(Flow.Subscriber<? super T> subscriber, EventLog log, TrackingToken after, EventFilter filter,
               Function<TrackedEventMessage<?>, T> view, Executor queryThreads) {
@@ -72,18 +76,19 @@ final class EventFeed<T> implements Flow.Subscription {
     private void read() {
         boolean caughtUp = false;
         try {
-            while (!cancelled && demand.get() > 0 && !caughtUp) {
-                EventLog.Page page = log.read(token, (int) Math.min(demand.get(), EventLog.MAX_PAGE), filter);
-                for (TrackedEventMessage<?> event : page.events()) {
-                    if (cancelled) {
-                        return;
+            while (!cancelled && demand.get() > 0) {
+                if (ahead.isEmpty()) {
+                    if (caughtUp) {
+                        break;
                     }
-                    demand.decrementAndGet();
-                    subscriber.onNext(view.apply(event));
-                    token = event.trackingToken();
+                    EventLog.Page page = log.read(token, EventLog.MAX_PAGE, filter);
+                    ahead.addAll(page.events());
+                    token = page.end();
+                    caughtUp = !page.more();
+                    continue;
                 }
-                token = page.end();
-                caughtUp = !page.more();
+                demand.decrementAndGet();
+                subscriber.onNext(view.apply(ahead.poll()));
             }
         } catch (RuntimeException failure) {
             cancelled = true;
@@ -92,12 +97,16 @@ final class EventFeed<T> implements Flow.Subscription {
         } finally {
             reading.set(false);
         }
-        if (caughtUp && filter.closedAt(Instant.now())) {
+        if (cancelled) {
+            return;
+        }
+        boolean waiting = caughtUp && ahead.isEmpty();
+        if (waiting && filter.closedAt(Instant.now())) {
             cancelled = true;
             subscriber.onComplete();
             return;
         }
         // caught up: look again after a while; otherwise a request that came while reading is served now
-        readSoon(caughtUp ? afterPoll : queryThreads);
+        readSoon(waiting ? afterPoll : queryThreads);
     }
 }

@@ -6,17 +6,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.unionanalytics.eventstore.CommandLog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A stored event as the {@code Event} type shows it: its data as the store holds it, and where it came from. */
-final class EventView {
+/**
+ * A stored event as the {@code Event} type shows it: its data as the store holds it, and where it
+ * came from. Each field is worked out only when a client selects it: a feed of positions and types
+ * never decodes data or metadata.
+ */
+public final class EventView {
 
     /** Amounts stay exact: decimals are read as BigDecimal, never as double. */
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -28,33 +34,70 @@ final class EventView {
     private static final String AXON_PARENT = "correlationId";
     private static final String AXON_ROOT = "traceId";
 
-    private EventView() {
+    private final TrackedEventMessage<?> tracked;
+    private final DomainEventMessage<?> event;
+    private final Serializer serializer;
+
+    EventView(TrackedEventMessage<?> tracked, Serializer serializer) {
+        this.tracked = tracked;
+        this.event = (DomainEventMessage<?>) tracked;
+        this.serializer = serializer;
     }
 
-    static Map<String, Object> of(TrackedEventMessage<?> tracked, Serializer serializer) {
-        DomainEventMessage<?> event = (DomainEventMessage<?>) tracked;
-        var payload = event.serializePayload(serializer, byte[].class);
-        Map<String, Object> view = new HashMap<>();
-        view.put("position", EventLog.position(tracked));
-        view.put("id", event.getIdentifier());
-        view.put("type", payload.getType().getName());
-        view.put("aggregateType", event.getType());
-        view.put("aggregateId", event.getAggregateIdentifier());
-        view.put("version", event.getSequenceNumber());
-        view.put("recordedAt", event.getTimestamp().atOffset(ZoneOffset.UTC));
-        view.put("data", parse(payload.getData()));
-        view.put("metadata", new HashMap<>(event.getMetaData()));
-        view.put("commandId", event.getMetaData().get(CommandLog.COMMAND_ID));
-        view.put("causationId", event.getMetaData().get(AXON_PARENT));
-        view.put("correlationId", event.getMetaData().get(AXON_ROOT));
-        return view;
+    public long position() {
+        return EventLog.position(tracked);
     }
 
-    private static Map<String, Object> parse(byte[] json) {
+    public String id() {
+        return event.getIdentifier();
+    }
+
+    public String type() {
+        return payload().getType().getName();
+    }
+
+    public String aggregateType() {
+        return event.getType();
+    }
+
+    public String aggregateId() {
+        return event.getAggregateIdentifier();
+    }
+
+    public long version() {
+        return event.getSequenceNumber();
+    }
+
+    public OffsetDateTime recordedAt() {
+        return event.getTimestamp().atOffset(ZoneOffset.UTC);
+    }
+
+    public Map<String, Object> data() {
         try {
-            return JSON.readValue(json, OBJECT);
+            return JSON.readValue(payload().getData(), OBJECT);
         } catch (IOException e) {
-            throw new UncheckedIOException("a stored event's data is not JSON", e);
+            throw new UncheckedIOException("the data of event " + event.getIdentifier() + " is not JSON", e);
         }
+    }
+
+    public Map<String, Object> metadata() {
+        return new HashMap<>(event.getMetaData());
+    }
+
+    public Object commandId() {
+        return event.getMetaData().get(CommandLog.COMMAND_ID);
+    }
+
+    public Object causationId() {
+        return event.getMetaData().get(AXON_PARENT);
+    }
+
+    public Object correlationId() {
+        return event.getMetaData().get(AXON_ROOT);
+    }
+
+    /** The payload as stored: the message keeps its serialized form, so nothing is decoded to get it. */
+    private SerializedObject<byte[]> payload() {
+        return event.serializePayload(serializer, byte[].class);
     }
 }

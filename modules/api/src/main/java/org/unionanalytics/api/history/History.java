@@ -39,8 +39,8 @@ public final class History {
         Long after = env.getArgument("after");
         EventLog.Page page = log.read(after == null ? null : log.tokenAfter(after), env.getArgument("first"), filter(env));
         List<Map<String, Object>> edges = page.events().stream().map(event -> {
-            Map<String, Object> node = EventView.of(event, serializer);
-            return Map.<String, Object>of("cursor", node.get("position").toString(), "node", node);
+            EventView node = new EventView(event, serializer);
+            return Map.<String, Object>of("cursor", Long.toString(node.position()), "node", node);
         }).toList();
         Map<String, Object> pageInfo = new HashMap<>();
         pageInfo.put("hasNextPage", page.more());
@@ -48,11 +48,11 @@ public final class History {
         return Map.of("edges", edges, "pageInfo", pageInfo);
     }
 
-    private Publisher<Map<String, Object>> feed(DataFetchingEnvironment env) {
+    private Publisher<EventView> feed(DataFetchingEnvironment env) {
         var after = log.tokenAfter(env.<Long>getArgument("after"));
         EventFilter filter = filter(env);
         return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
-                filter, (TrackedEventMessage<?> event) -> EventView.of(event, serializer), queryThreads)));
+                filter, (TrackedEventMessage<?> event) -> new EventView(event, serializer), queryThreads)));
     }
 
     private static EventFilter filter(DataFetchingEnvironment env) {

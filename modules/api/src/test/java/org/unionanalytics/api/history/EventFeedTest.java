@@ -37,7 +37,7 @@ class EventFeedTest {
     }
 
     /** Collects what a feed sends, asking for events as the test says. */
-    private static final class Reader implements Flow.Subscriber<TrackedEventMessage<?>> {
+    private static class Reader implements Flow.Subscriber<TrackedEventMessage<?>> {
         final List<Long> positions = new CopyOnWriteArrayList<>();
         volatile boolean completed;
         volatile Flow.Subscription subscription;
@@ -98,6 +98,24 @@ class EventFeedTest {
         reader.subscription.request(5);
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 4);
         assertThat(reader.positions).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_subscriber_asking_for_one_event_at_a_time_gets_every_event_across_pages_in_order() {
+        LoggedNotes.manyNotes(storage, 2 * EventLog.MAX_PAGE + 100);
+        Reader reader = new Reader() {
+            @Override
+            public void onNext(TrackedEventMessage<?> event) {
+                super.onNext(event);
+                subscription.request(1);
+            }
+        };
+        EventLog log = new EventLog(storage);
+        reader.onSubscribe(new EventFeed<>(reader, log, null, EventFilter.ALL, event -> event, queryThreads));
+        reader.subscription.request(1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 100);
+        assertThat(reader.positions).isSorted().doesNotHaveDuplicates().startsWith(1L);
     }
 
     @Test
