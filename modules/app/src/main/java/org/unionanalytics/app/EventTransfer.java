@@ -40,7 +40,7 @@ final class EventTransfer {
     }
 
     long export(EventStorage storage, Path file) throws IOException {
-        Progress counted = new Progress("exported");
+        Progress counted = new Progress("exported", progress);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              var events = storage.engine().readEvents(null, false)) {
             for (var it = events.iterator(); it.hasNext(); ) {
@@ -59,7 +59,7 @@ final class EventTransfer {
         if (storage.lastPosition() > 0) {
             throw new IllegalStateException(storage.describe() + " already holds events; import-events fills an empty store");
         }
-        Loader loader = new Loader(storage, new Progress("imported"));
+        Loader loader = new Loader(storage, new Progress("imported", progress));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int lineNumber = 0;
@@ -142,36 +142,5 @@ final class EventTransfer {
     private static String commandOf(DomainEventMessage<?> event) {
         Object id = event.getMetaData().get(CommandLog.COMMAND_ID);
         return id == null ? null : id.toString();
-    }
-
-    /** Counts events and says how far along it is about once a second. */
-    private final class Progress {
-        private final String verb;
-        private final long started = System.nanoTime();
-        private long count;
-        private long lastReport = started;
-
-        Progress(String verb) {
-            this.verb = verb;
-        }
-
-        void add(long events) {
-            count += events;
-            long now = System.nanoTime();
-            if (now - lastReport > 1_000_000_000L) {
-                report(now);
-                lastReport = now;
-            }
-        }
-
-        long done() {
-            report(System.nanoTime());
-            return count;
-        }
-
-        private void report(long now) {
-            double seconds = Math.max(1e-3, (now - started) / 1e9);
-            progress.accept(String.format("%s %,d events (%,.0f events/s), %.1f s", verb, count, count / seconds, seconds));
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
 @Command(name = "union-analytics", mixinStandardHelpOptions = true, version = "union-analytics 0.1.0",
         description = "Event-sourced GraphQL analytics server for a city federation of trade unions.",
         subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ReplayCommand.class,
-                BenchCommand.class, ExportCommand.class, ImportEventsCommand.class})
+                BenchCommand.class, ExportCommand.class, ImportEventsCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

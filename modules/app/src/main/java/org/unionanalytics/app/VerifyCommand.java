@@ -1,0 +1,39 @@
+package org.unionanalytics.app;
+
+import org.unionanalytics.eventstore.EventStorage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check the whole event log: positions in order, every aggregate's versions without gaps, "
+                + "every event readable and recorded in the command log. Progress is logged every second; the "
+                + "exit code is 1 when a problem is found. The embedded store must not be in use by a server.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--data-dir", defaultValue = "data", description = "The server's data directory. Default: ${DEFAULT-VALUE}.")
+    Path dataDirectory;
+
+    @Override
+    public Integer call() {
+        Store store = storeOptions.store();
+        try (EventStorage storage = store.open(dataDirectory)) {
+            var result = new IntegrityCheck(storage, store.soleWriter(), System.out::println).run();
+            System.out.printf("Checked %,d events of %,d aggregates and %,d commands in %s in %.1f s: %s%n",
+                    result.events(), result.aggregates(), result.commands(), storage.describe(), result.seconds(),
+                    result.clean() ? "no problems" : result.problemCount() == 1 ? "1 problem"
+                            : String.format("%,d problems", result.problemCount()));
+            result.problems().forEach(problem -> System.out.println("  " + problem));
+            if (result.problemCount() > result.problems().size()) {
+                System.out.printf("  ... and %,d more%n", result.problemCount() - result.problems().size());
+            }
+            return result.clean() ? 0 : 1;
+        }
+    }
+}
