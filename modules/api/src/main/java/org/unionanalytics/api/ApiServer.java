@@ -15,6 +15,8 @@ import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
 import io.vertx.ext.web.handler.graphql.ws.GraphQLWSHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionanalytics.api.access.Caller;
+import org.unionanalytics.api.access.Tokens;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 
 import java.util.List;
@@ -34,12 +36,17 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, String host, int port) {
+    public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, Tokens tokens,
+                                           String host, int port) {
         Router router = Router.router(vertx);
         // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
+        // a WebSocket's token travels in its connection_init payload, as {"Authorization": "Bearer <token>"}
         router.route("/graphql").handler(GraphQLWSHandler.builder(graphQL)
-                .beforeExecute(execution -> execution.builder().graphQLContext(
-                        Map.of(SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true)))
+                .onConnectionInit(init -> tokens.caller(authorization(init.message().message()))
+                        .onSuccess(init::complete).onFailure(init::fail))
+                .beforeExecute(execution -> execution.builder().graphQLContext(Map.of(
+                        SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true,
+                        Caller.CONTEXT_KEY, execution.context().connectionParams())))
                 .build());
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
@@ -61,5 +68,10 @@ public final class ApiServer {
         });
         return vertx.createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of(GRAPHQL_TRANSPORT_WS)))
                 .requestHandler(router).listen(port, host);
+    }
+
+    private static String authorization(JsonObject connectionInit) {
+        JsonObject payload = connectionInit.getJsonObject("payload");
+        return payload == null ? null : payload.getString("Authorization");
     }
 }

@@ -83,7 +83,7 @@ final class CommandSide implements AutoCloseable {
                     return bus;
                 })
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
-                        new SimpleCorrelationDataProvider(CommandLog.COMMAND_ID)))
+                        new SimpleCorrelationDataProvider(CommandLog.COMMAND_ID, CommandLog.ACTOR)))
                 .registerComponent(CommandTargetResolver.class, c -> CachedCommandTargetResolver.INSTANCE)
                 .registerComponent(EventStoreRegistry.class, c -> new EventStoreRegistry(c.eventStore()))
                 .registerComponent(UnionRegistry.class, c -> c.getComponent(EventStoreRegistry.class))

@@ -25,11 +25,21 @@ final class GraphQLWebSocket implements AutoCloseable {
     private final WebSocket socket;
     private final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
 
-    /** Connects, and returns once the server has acknowledged the connection (subscriptions sent before are refused). */
     GraphQLWebSocket(HttpClient http, int port, Consumer<JsonNode> received) {
+        this(http, port, null, received);
+    }
+
+    /**
+     * Connects, and returns once the server has acknowledged the connection (subscriptions sent
+     * before are refused); throws if the server closes it instead, as it does for a token it refuses.
+     *
+     * @param token a bearer token for the connection; null for none
+     */
+    GraphQLWebSocket(HttpClient http, int port, String token, Consumer<JsonNode> received) {
         socket = http.newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), new Listener(received)).join();
-        send(Map.of("type", "connection_init"));
+        send(token == null ? Map.of("type", "connection_init")
+                : Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
         acknowledged.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
@@ -82,6 +92,13 @@ final class GraphQLWebSocket implements AutoCloseable {
                 }
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            acknowledged.completeExceptionally(new IllegalStateException("the server closed the connection: "
+                    + statusCode + " " + reason));
             return null;
         }
     }

@@ -10,11 +10,12 @@ import java.util.concurrent.ExecutionException;
 @Command(name = "union-analytics", mixinStandardHelpOptions = true, version = "union-analytics 0.1.0",
         description = "Event-sourced GraphQL analytics server for a city federation of trade unions.",
         subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, ReplayCommand.class,
-                BenchCommand.class, ExportCommand.class, ImportEventsCommand.class, VerifyCommand.class})
+                BenchCommand.class, ExportCommand.class, ImportEventsCommand.class, VerifyCommand.class,
+                TokenCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main())
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
                     // the first exception that says what went wrong, not the wrappers around it
                     Throwable cause = error;

@@ -52,11 +52,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "Analytics answers kept until a write changes a table they read (0: none). Default: ${DEFAULT-VALUE}.")
     int keptAnswers;
 
+    @Mixin
+    AccessOptions access;
+
+    @Option(names = "--demo", description = "Demo mode: requests without a token may do everything, and a token for "
+            + "each role is logged at start. Without it, every request needs a token signed with --auth-secret.")
+    boolean demo;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (!demo && access.secret() == null) {
+            throw new IllegalArgumentException("serve needs --auth-secret (or the environment variable UA_AUTH_SECRET) "
+                + "to check tokens with, or --demo to run open");
+        }
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
                 Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers, storeOptions.store());
+                keptAnswers, storeOptions.store(), access.secret(), demo);
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -14,34 +14,41 @@ import java.time.Duration;
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
  * @param store           the event store; the read model is always in the data directory
+ * @param authSecret      the secret bearer tokens are signed with; null in demo mode draws one for the run
+ * @param demo            whether requests without a token may do everything (and tokens for each role are logged)
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
                        int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
-                       int keptAnswers, Store store) {
+                       int keptAnswers, Store store, String authSecret, boolean demo) {
 
-    /** Loopback only, for tests and local use. */
+    /** Loopback only and in demo mode, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256, Store.embedded());
+                Duration.ofSeconds(10), 256, Store.embedded(), null, true);
     }
 
     public Settings withCommandThreads(int threads) {
         return new Settings(dataDirectory, host, port, threads, queryThreads, projectionBatch, maxAwait, requestTimeout,
-                queryTimeout, keptAnswers, store);
+                queryTimeout, keptAnswers, store, authSecret, demo);
     }
 
     public Settings withQueries(Duration timeout, int kept) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, timeout, kept, store);
+                requestTimeout, timeout, kept, store, authSecret, demo);
     }
 
     public Settings withStore(Store chosen) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, chosen);
+                requestTimeout, queryTimeout, keptAnswers, chosen, authSecret, demo);
     }
 
     public Settings withDataDirectory(Path directory) {
         return new Settings(directory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, store);
+                requestTimeout, queryTimeout, keptAnswers, store, authSecret, demo);
+    }
+
+    public Settings withAccess(String secret, boolean demoMode) {
+        return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
+                requestTimeout, queryTimeout, keptAnswers, store, secret, demoMode);
     }
 }

@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.api.ApiServer;
+import org.unionanalytics.api.access.Role;
+import org.unionanalytics.api.access.Tokens;
 import org.unionanalytics.api.command.CommandDispatcher;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.graphql.GraphQLFactory;
@@ -21,6 +23,7 @@ import org.unionanalytics.readmodel.query.MemberQueries;
 import org.unionanalytics.readmodel.query.ReportQuery;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -58,15 +61,31 @@ public final class UnionAnalytics implements AutoCloseable {
         live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
                 new Subscriptions(live, reports), new History(storage, queryThreads), queryThreads);
-        var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout());
         vertx = Vertx.vertx();
-        http = ApiServer.start(vertx, graphQL, handler, settings.host(), settings.port())
+        var tokens = Tokens.create(vertx, settings.authSecret(), settings.demo());
+        var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
+                tokens);
+        http = ApiServer.start(vertx, graphQL, handler, tokens, settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
                         + "read model in {}; log at position {}, read model at {}; started in {} ms",
                 settings.host(), http.actualPort(), storage.describe(), settings.dataDirectory().toAbsolutePath(),
                 storage.lastPosition(),
                 readSide.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        if (settings.demo()) {
+            logDemoTokens(tokens);
+        }
+    }
+
+    /** Demo mode: anything goes without a token; these let a visitor see what each role may do. */
+    private static void logDemoTokens(Tokens tokens) {
+        StringBuilder lines = new StringBuilder("Demo mode: requests without a token may do everything. To try a role, "
+                + "send the header Authorization: Bearer <token>:");
+        for (Role role : Role.values()) {
+            lines.append("\n  ").append(role.claim()).append(": ")
+                    .append(tokens.issue("demo-" + role.claim(), EnumSet.of(role), Duration.ofDays(30)));
+        }
+        log.info(lines.toString());
     }
 
     public static UnionAnalytics start(Settings settings) {
@@ -79,6 +98,16 @@ public final class UnionAnalytics implements AutoCloseable {
 
     public int port() {
         return http.actualPort();
+    }
+
+    private static void awaitEnd(ExecutorService threads) {
+        try {
+            if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Requests still running after 10 s are abandoned as the server stops");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory named(String prefix) {
@@ -98,6 +127,9 @@ public final class UnionAnalytics implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().join();
         queryThreads.shutdown();
         reportThreads.shutdown();
+        // a read under way (an event feed's page, a report's question) must end before its store closes under it
+        awaitEnd(queryThreads);
+        awaitEnd(reportThreads);
         node.close();
         log.info("Union Analytics stopped");
     }

@@ -26,8 +26,10 @@ class DockerFilesTest {
     void compose_accepts_the_file(String file) throws IOException, InterruptedException {
         assumeTrue(onPath("docker-compose"), "docker-compose is not installed (Debian package docker-compose); "
                 + ".ci/run installs it when it can");
-        Process config = new ProcessBuilder("docker-compose", "-f", file, "config", "--quiet")
-                .directory(DOCKER.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder compose = new ProcessBuilder("docker-compose", "-f", file, "config", "--quiet")
+                .directory(DOCKER.toFile()).redirectErrorStream(true);
+        compose.environment().put("UA_AUTH_SECRET", "a-secret-of-at-least-32-characters-long");
+        Process config = compose.start();
         assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(config.exitValue()).as(output).isZero();

@@ -36,9 +36,20 @@ final class GraphQLClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI endpoint;
+    private final String token;
 
     GraphQLClient(int port) {
-        this.endpoint = URI.create("http://127.0.0.1:" + port + "/graphql");
+        this(URI.create("http://127.0.0.1:" + port + "/graphql"), null);
+    }
+
+    private GraphQLClient(URI endpoint, String token) {
+        this.endpoint = endpoint;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code token} as its bearer token (any string: tests send bad ones too). */
+    GraphQLClient withToken(String token) {
+        return new GraphQLClient(endpoint, token);
     }
 
     Answer post(String query) {
@@ -73,6 +84,9 @@ final class GraphQLClient {
     }
 
     private Answer send(HttpRequest request) {
+        if (token != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + token).build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), JSON.readTree(response.body()));

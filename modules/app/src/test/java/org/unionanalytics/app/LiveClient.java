@@ -15,7 +15,12 @@ final class LiveClient implements AutoCloseable {
     private final GraphQLWebSocket socket;
 
     LiveClient(int port) {
-        socket = new GraphQLWebSocket(HttpClient.newHttpClient(), port, received::add);
+        this(port, null);
+    }
+
+    /** @param token a bearer token sent in the connection's init payload; null for none */
+    LiveClient(int port, String token) {
+        socket = new GraphQLWebSocket(HttpClient.newHttpClient(), port, token, received::add);
     }
 
     void subscribe(String id, String query) {

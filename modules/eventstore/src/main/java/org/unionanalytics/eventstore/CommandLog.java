@@ -11,6 +11,9 @@ public interface CommandLog {
     /** The metadata key under which a command's id travels from the command to its events. */
     String COMMAND_ID = "commandId";
 
+    /** The metadata key naming who sent the command: the subject of the caller's token. */
+    String ACTOR = "actor";
+
     Optional<CommandRecord> find(String commandId);
 
     /**

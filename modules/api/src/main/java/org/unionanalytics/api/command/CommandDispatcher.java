@@ -35,14 +35,14 @@ public final class CommandDispatcher {
      * @param targetId the aggregate the command addresses; null for a creation whose id the server
      *                 generated, in which case the receipt names the aggregate of the first event
      */
-    public CompletableFuture<Receipt> dispatch(Object command, String clientCommandId, String targetId) {
+    public CompletableFuture<Receipt> dispatch(Object command, String clientCommandId, String targetId, String actor) {
         String commandId = clientCommandId != null ? clientCommandId : UUID.randomUUID().toString();
         return CompletableFuture.supplyAsync(() -> storage.find(commandId), executor).thenCompose(earlier -> {
             if (earlier.isPresent()) {
                 return CompletableFuture.completedFuture(receipt(earlier.get(), targetId, commandId, true));
             }
             var message = GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId));
+                    .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId, CommandLog.ACTOR, actor));
             return gateway.send(message).handle((result, error) -> {
                 Throwable cause = unwrap(error);
                 if (cause instanceof DuplicateCommandException) {

@@ -1,6 +1,7 @@
 package org.unionanalytics.api.command;
 
 import graphql.schema.DataFetcher;
+import org.unionanalytics.api.access.Caller;
 import graphql.schema.idl.RuntimeWiring;
 import org.unionanalytics.domain.competition.AwardTitle;
 import org.unionanalytics.domain.competition.CloseCompetition;
@@ -113,7 +114,9 @@ public final class Mutations {
     private DataFetcher<Object> command(String targetField, Function<Input, Object> command) {
         return env -> {
             Input input = new Input(env.<Map<String, Object>>getArgument("input"));
-            return dispatcher.dispatch(command.apply(input), input.string("commandId"), input.string(targetField));
+            Caller caller = env.getGraphQlContext().get(Caller.CONTEXT_KEY);
+            return dispatcher.dispatch(command.apply(input), input.string("commandId"), input.string(targetField),
+                    caller.subject());
         };
     }
 }

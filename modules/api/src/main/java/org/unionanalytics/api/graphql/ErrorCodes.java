@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.unionanalytics.api.access.Forbidden;
 import org.unionanalytics.domain.shared.NotFound;
 import org.unionanalytics.domain.shared.RuleViolation;
 import org.unionanalytics.readmodel.cube.QueryTimeout;
@@ -48,6 +49,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
         } else if (cause instanceof ConcurrencyException) {
             extensions.put("code", "CONFLICT");
             message = "a concurrent command changed the same aggregate first; retry: " + cause.getMessage();
+        } else if (cause instanceof Forbidden) {
+            extensions.put("code", "FORBIDDEN");
+            message = cause.getMessage();
         } else if (cause instanceof IllegalArgumentException) {
             extensions.put("code", "INVALID_INPUT");
             message = cause.getMessage();

@@ -7,6 +7,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import org.unionanalytics.api.access.RoleCheck;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.live.ChangedAnswersOnly;
@@ -57,7 +58,8 @@ public final class GraphQLFactory {
                 .defaultDataFetcherExceptionHandler(errors)
                 .queryExecutionStrategy(new OffEventLoop(errors, queryThreads))
                 .preparsedDocumentProvider(new ParsedDocuments())
-                .instrumentation(new ChainedInstrumentation(new QueryLimits(MAX_DEPTH, MAX_FIELDS), new ChangedAnswersOnly()))
+                .instrumentation(new ChainedInstrumentation(new RoleCheck(), new QueryLimits(MAX_DEPTH, MAX_FIELDS),
+                        new ChangedAnswersOnly()))
                 .build();
     }
 

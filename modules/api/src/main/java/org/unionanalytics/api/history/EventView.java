@@ -88,6 +88,10 @@ public final class EventView {
         return event.getMetaData().get(CommandLog.COMMAND_ID);
     }
 
+    public Object actor() {
+        return event.getMetaData().get(CommandLog.ACTOR);
+    }
+
     public Object causationId() {
         return event.getMetaData().get(AXON_PARENT);
     }

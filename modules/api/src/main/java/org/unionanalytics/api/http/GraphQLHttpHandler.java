@@ -13,6 +13,8 @@ import graphql.parser.Parser;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.unionanalytics.api.access.Caller;
+import org.unionanalytics.api.access.Tokens;
 import org.unionanalytics.readmodel.ReadSide;
 
 import java.time.Duration;
@@ -41,9 +43,12 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
     private final ReadSide readSide;
     private final Duration maxAwait;
     private final Duration timeout;
+    private final Tokens tokens;
 
-    public GraphQLHttpHandler(GraphQL graphQL, Executor workers, ReadSide readSide, Duration maxAwait, Duration timeout) {
+    public GraphQLHttpHandler(GraphQL graphQL, Executor workers, ReadSide readSide, Duration maxAwait, Duration timeout,
+                              Tokens tokens) {
         this.graphQL = graphQL;
+        this.tokens = tokens;
         this.workers = workers;
         this.readSide = readSide;
         this.maxAwait = maxAwait;
@@ -64,11 +69,21 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
             respond(context, e.status, modern, error(e.getMessage(), "BAD_REQUEST"));
             return;
         }
+        tokens.caller(context.request().getHeader("Authorization"))
+                .onSuccess(caller -> execute(context, request, caller, modern))
+                .onFailure(refused -> {
+                    context.response().putHeader("WWW-Authenticate", "Bearer");
+                    respond(context, 401, modern, error(refused.getMessage(), "UNAUTHENTICATED"));
+                });
+    }
+
+    private void execute(RoutingContext context, GraphQLRequest request, Caller caller, boolean modern) {
         io.vertx.core.Context eventLoop = context.vertx().getOrCreateContext();
         awaitPosition(context, request)
                 .thenComposeAsync(reached -> graphQL.executeAsync(ExecutionInput.newExecutionInput()
                         .query(request.query()).operationName(request.operationName())
-                        .variables(request.variables()).extensions(request.extensions()).build()), workers)
+                        .variables(request.variables()).extensions(request.extensions())
+                        .graphQLContext(Map.of(Caller.CONTEXT_KEY, caller)).build()), workers)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, failure) -> eventLoop.runOnContext(done -> {
                     if (failure != null) {

@@ -1,0 +1,19 @@
+package org.unionanalytics.api.access;
+
+import java.util.Locale;
+
+/** What a caller may do; tokens name their roles in lower case in a {@code roles} claim. */
+public enum Role {
+    /** Sends commands: every mutation but the rebuild. */
+    RECORDER,
+    /** Reads analytics, the report and entities. */
+    ANALYST,
+    /** Reads the event log and follows its feed. */
+    AUDITOR,
+    /** Rebuilds the read model, and may do all the others do. */
+    ADMIN;
+
+    public String claim() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
