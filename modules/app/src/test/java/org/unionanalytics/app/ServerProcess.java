@@ -26,7 +26,7 @@ final class ServerProcess {
     static ServerProcess start(Path dataDirectory) throws IOException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDirectory.toString())
+                "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDirectory.toString(), "--demo")
                 .redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread output = new Thread(() -> {

@@ -301,5 +301,9 @@ public final class Projector implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // nobody waits for a position this projector will no longer reach
+        var stopped = new IllegalStateException("the read model's projector stopped at position " + position);
+        waiters.values().forEach(waiting -> waiting.forEach(waiter -> waiter.completeExceptionally(stopped)));
+        waiters.clear();
     }
 }

@@ -40,6 +40,8 @@ public final class ReadSide implements AutoCloseable {
     private volatile Generation building;
     private volatile Instant buildStarted;
     private Thread rebuilding;
+    /** Set once the server stops: a rebuild starting after it must not begin. Guarded by this. */
+    private boolean closed;
 
     private record Generation(int number, Path file, ReadModel model, Projector projector) {
     }
@@ -159,7 +161,12 @@ public final class ReadSide implements AutoCloseable {
             ReadModel model = ReadModel.open(file, readers);
             model.buildingAlone();
             Generation next = new Generation(old.number() + 1, file, model, new Projector(model, events, head, batch).start());
-            building = next;
+            synchronized (this) {
+                building = next;
+                if (closed) {
+                    throw new IllegalStateException("the server is stopping");
+                }
+            }
             long target;
             do {
                 target = head.getAsLong();
@@ -178,7 +185,11 @@ public final class ReadSide implements AutoCloseable {
             log.info("The rebuilt read model has caught up at event {} ({} events/s); queries use it now",
                     next.projector().position(), String.format("%,.0f", lastRebuild.eventsPerSecond()));
         } catch (RuntimeException e) {
-            log.error("Rebuilding the read model failed; the current one keeps answering", e);
+            if (stopping()) {
+                log.info("The rebuild of the read model stopped with the server; a new rebuild starts from the beginning");
+            } else {
+                log.error("Rebuilding the read model failed; the current one keeps answering", e);
+            }
             lastRebuild = new RebuildStatus(RebuildStatus.State.FAILED, buildStarted, Instant.now(), 0, head.getAsLong(), 0,
                     e.getMessage());
             Generation failed = building;
@@ -192,8 +203,29 @@ public final class ReadSide implements AutoCloseable {
         }
     }
 
+    private synchronized boolean stopping() {
+        return closed;
+    }
+
+    /** Stops a rebuild under way (its projector must not read a store about to close), then the current read model. */
     @Override
     public void close() {
+        Generation underway;
+        synchronized (this) {
+            closed = true;
+            underway = building;
+        }
+        if (underway != null) {
+            underway.projector().close();
+        }
+        Thread rebuild = rebuilding;
+        if (rebuild != null) {
+            try {
+                rebuild.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Generation generation = current;
         generation.projector().close();
         generation.model().close();

@@ -156,6 +156,20 @@ class ReadSideTest {
     }
 
     @Test
+    void closing_while_a_rebuild_runs_stops_it_before_returning_and_the_next_start_answers_as_before() throws Exception {
+        List<Object> live = everyAnswer();
+        readSide.rebuild();
+
+        readSide.close();
+
+        assertThat(readSide.rebuildStatus().state()).as("no rebuild reads on after the close")
+                .isNotEqualTo(RebuildStatus.State.RUNNING);
+        readSide = open();
+        assertThat(files()).hasSize(1);
+        assertThat(everyAnswer()).isEqualTo(live);
+    }
+
+    @Test
     void an_unfinished_rebuild_is_discarded_at_the_next_start() throws Exception {
         List<Object> live = everyAnswer();
         readSide.close();
