@@ -6,6 +6,9 @@ import org.unionanalytics.scenario.HistoryImport;
 import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.bench.RawBaselines;
 import org.unionanalytics.scenario.bench.Samples;
+import io.vertx.core.Vertx;
+import org.unionanalytics.api.access.Role;
+import org.unionanalytics.api.access.Tokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +23,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -110,6 +115,9 @@ final class BenchCommand implements Callable<Integer> {
     StoreOptions.Kind compareWith;
 
     private final List<String> lines = new ArrayList<>();
+    /** The bench's servers run as in production, out of demo mode, and its clients send an admin's token. */
+    private final String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private String token;
 
     private Duration warmup() {
         return Duration.ofSeconds(warmupSeconds);
@@ -128,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(64)
-                .withQueries(Duration.ofSeconds(120), 0);
+                .withQueries(Duration.ofSeconds(120), 0).withAccess(secret, false);
+        token = adminToken();
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         importHistory(settings);
@@ -137,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
             queries(server);
         }
         Settings keeping = settings.withQueries(Duration.ofSeconds(120), 256);
-        try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad()) {
+        try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad(token)) {
             Samples kept = Samples.time(warmup(), sampling(), () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms (%,d requests)",
                     kept.median(), kept.percentile(99), kept.count());
@@ -156,6 +165,15 @@ final class BenchCommand implements Callable<Integer> {
         report("peak RSS %,d MB; disk %,d MB (event store %,d MB, read model %,d MB)", peakRssMb(), sizeMb(dataDirectory),
                 sizeMb(dataDirectory.resolve("events")), sizeMb(dataDirectory.resolve("readmodel")));
         return 0;
+    }
+
+    private String adminToken() {
+        Vertx signer = Vertx.vertx();
+        try {
+            return Tokens.create(signer, secret, false).issue("bench", EnumSet.of(Role.ADMIN), Duration.ofDays(1));
+        } finally {
+            signer.close();
+        }
     }
 
     private void compare(Settings other) throws Exception {
@@ -198,7 +216,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void queries(UnionAnalytics server) {
-        try (HttpLoad http = new HttpLoad()) {
+        try (HttpLoad http = new HttpLoad(token)) {
             queries(server, http);
         }
     }
@@ -235,7 +253,7 @@ final class BenchCommand implements Callable<Integer> {
     private void live(UnionAnalytics server, HttpLoad http) throws InterruptedException, IOException {
         var writes = new PassingMembers(server, http);
         double alone = cpuMillisPerWrite(writes);
-        try (LiveDashboards dashboards = new LiveDashboards(server.port(), DASHBOARDS, LIVE_REPORT,
+        try (LiveDashboards dashboards = new LiveDashboards(server.port(), token, DASHBOARDS, LIVE_REPORT,
                 payload -> payload.at("/data/report/grassroots/members").asLong())) {
             dashboards.awaitEvery(0, System.nanoTime(), Duration.ofMinutes(2));
             long members = JSON.readTree(http.post(server.port(), LIVE_REPORT.replaceFirst("subscription", "query")))

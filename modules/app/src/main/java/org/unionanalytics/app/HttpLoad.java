@@ -40,6 +40,13 @@ final class HttpLoad implements AutoCloseable {
             new PoolOptions().setHttp1MaxSize(64));
     private Socket socket;
     private DataInputStream answers;
+    /** The Authorization header every request carries, as a client of a server out of demo mode sends it; null for none. */
+    private final String authorization;
+
+    /** @param token the bearer token to send; null sends none (a server in demo mode) */
+    HttpLoad(String token) {
+        this.authorization = token == null ? null : "Bearer " + token;
+    }
 
     /**
      * A load request unanswered this long, or waiting this long for a pooled connection, counts as
@@ -51,7 +58,13 @@ final class HttpLoad implements AutoCloseable {
         return http.request(new RequestOptions().setMethod(HttpMethod.POST).setPort(port).setHost("127.0.0.1")
                         .setURI("/graphql").setIdleTimeout(LOAD_PATIENCE.toMillis())
                         .setConnectTimeout(LOAD_PATIENCE.toMillis()))
-                .compose(request -> request.putHeader("Content-Type", "application/json").send(body))
+                .compose(request -> {
+                    request.putHeader("Content-Type", "application/json");
+                    if (authorization != null) {
+                        request.putHeader("Authorization", authorization);
+                    }
+                    return request.send(body);
+                })
                 .compose(HttpClientResponse::body)
                 // whatever the client's own timeouts miss: a request it never settles would stop its load loop
                 .timeout(LOAD_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,8 +133,9 @@ final class HttpLoad implements AutoCloseable {
             }
             byte[] body = body(query).getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
-                    + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             String answer = readAnswer(answers);

@@ -20,14 +20,14 @@ final class LiveDashboards implements AutoCloseable {
     private final AtomicLongArray sentAt;
 
     /** @param figure reads the watched figure from a {@code next} message's payload */
-    LiveDashboards(int port, int count, String subscription, ToLongFunction<JsonNode> figure) {
+    LiveDashboards(int port, String token, int count, String subscription, ToLongFunction<JsonNode> figure) {
         figures = new AtomicLongArray(count);
         sentAt = new AtomicLongArray(count);
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < count; i++) {
             int dashboard = i;
             figures.set(dashboard, Long.MIN_VALUE);
-            GraphQLWebSocket socket = new GraphQLWebSocket(http, port, message -> {
+            GraphQLWebSocket socket = new GraphQLWebSocket(http, port, token, message -> {
                 if (message.path("type").asText().equals("next")) {
                     sentAt.set(dashboard, System.nanoTime());
                     figures.set(dashboard, figure.applyAsLong(message.path("payload")));

@@ -13,9 +13,12 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens: JSON Web Tokens signed with HS256 under the server's secret, whose {@code sub}
@@ -28,8 +31,16 @@ public final class Tokens {
     public static final int MIN_SECRET_LENGTH = 32;
     private static final String BEARER = "Bearer ";
 
+    /** Tokens already checked, until they expire: a client sends the same token with every request. */
+    private static final int KEPT_CALLERS = 10_000;
+
     private final JWTAuth jwt;
     private final boolean demo;
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+
+    /** A token's caller, and when the token stops being valid (epoch seconds; Long.MAX_VALUE for never). */
+    private record Checked(Caller caller, long expires) {
+    }
 
     private Tokens(JWTAuth jwt, boolean demo) {
         this.jwt = jwt;
@@ -64,9 +75,24 @@ public final class Tokens {
         if (!authorization.startsWith(BEARER)) {
             return Future.failedFuture(new Unauthenticated("the Authorization header must read Bearer <token>"));
         }
-        return jwt.authenticate(new TokenCredentials(authorization.substring(BEARER.length()).trim()))
-                .map(Tokens::callerOf)
+        String token = authorization.substring(BEARER.length()).trim();
+        Checked known = checked.get(token);
+        if (known != null && known.expires() > Instant.now().getEpochSecond()) {
+            return Future.succeededFuture(known.caller());
+        }
+        return jwt.authenticate(new TokenCredentials(token))
+                .map(user -> keep(token, user))
                 .recover(failure -> Future.failedFuture(new Unauthenticated("the token was refused: " + failure.getMessage())));
+    }
+
+    private Caller keep(String token, User user) {
+        JsonObject claims = claimsOf(user);
+        Caller caller = callerOf(claims);
+        if (checked.size() >= KEPT_CALLERS) {
+            checked.clear();
+        }
+        checked.put(token, new Checked(caller, claims.getLong("exp", Long.MAX_VALUE)));
+        return caller;
     }
 
     public String issue(String subject, Set<Role> roles, Duration validFor) {
@@ -76,8 +102,11 @@ public final class Tokens {
                 new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) validFor.toSeconds()));
     }
 
-    private static Caller callerOf(User user) {
-        JsonObject claims = user.attributes().getJsonObject("accessToken", user.principal());
+    private static JsonObject claimsOf(User user) {
+        return user.attributes().getJsonObject("accessToken", user.principal());
+    }
+
+    private static Caller callerOf(JsonObject claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : claims.getJsonArray("roles", new JsonArray())) {
             for (Role role : Role.values()) {
