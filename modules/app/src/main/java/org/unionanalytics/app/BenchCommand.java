@@ -128,7 +128,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(String format, Object... values) {
-        String line = String.format(format, values);
+        report(String.format(format, values));
+    }
+
+    private void report(String line) {
         lines.add(line);
         System.out.println(line);
     }
@@ -156,6 +159,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "p50 %.1f ms, p99 %.1f ms (%,d requests)", afterWrites.median(), afterWrites.percentile(99),
                     afterWrites.count());
             live(server, http);
+            new EventLogBench(server, http, token, this::report).run(warmup(), sampling());
             throughput(server, http);
         }
         if (compareWith != null) {

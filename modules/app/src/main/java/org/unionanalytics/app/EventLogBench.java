@@ -1,0 +1,95 @@
+package org.unionanalytics.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.unionanalytics.api.history.EventLog;
+import org.unionanalytics.eventstore.EventStorage;
+import org.unionanalytics.scenario.bench.Samples;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The auditors' side of the bench: pages of the event log and the event feed, from the middle of
+ * the log, each beside the same events read straight from the event store in the server's process.
+ */
+final class EventLogBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Events the feed is followed for, or fewer if the log ends first. */
+    private static final int FEED_EVENTS = 200_000;
+
+    private final UnionAnalytics server;
+    private final HttpLoad http;
+    private final String token;
+    private final Consumer<String> report;
+    private final EventStorage storage;
+    private final long middle;
+
+    EventLogBench(UnionAnalytics server, HttpLoad http, String token, Consumer<String> report) {
+        this.server = server;
+        this.http = http;
+        this.token = token;
+        this.report = report;
+        this.storage = server.node().storage;
+        this.middle = storage.lastPosition() / 2;
+    }
+
+    void run(Duration warmup, Samples.Sampling sampling) throws IOException, InterruptedException {
+        page(warmup, sampling, "a page of 100 events with their data", "first: 100", 100);
+        page(warmup, sampling, "a page of award events (20,000 events looked at)", "first: 100, filter: {types: [AwardGranted]}",
+                EventLog.SCAN_WINDOW);
+        String competition = JSON.readTree(http.post(server.port(), "{ competitions(first: 1) { edges { node { id } } } }"))
+                .at("/data/competitions/edges/0/node/id").asText();
+        Samples history = Samples.time(warmup, sampling, () -> http.post(server.port(),
+                "{ events(first: 500, filter: {aggregateId: \"" + competition + "\"}) { edges { node { position type version data } } } }"));
+        report.accept(String.format("event log, one competition's history (up to 500 events): p50 %.1f ms, p99 %.1f ms (%,d requests)",
+                history.median(), history.percentile(99), history.count()));
+        feed();
+    }
+
+    private void page(Duration warmup, Samples.Sampling sampling, String what, String arguments, int storeEvents) {
+        String query = "{ events(after: \"" + middle + "\", " + arguments + ") { edges { node { position type aggregateId "
+                + "version recordedAt data commandId } } pageInfo { endCursor } } }";
+        Samples.Pair timed = Samples.alternating(warmup, sampling, () -> http.post(server.port(), query),
+                () -> readFromStore(storeEvents));
+        report.accept(String.format("event log, %s: p50 %.1f ms, p99 %.1f ms; the same events read from the store p50 %.1f ms; "
+                        + "ratio %.2f (%,d requests each)", what, timed.ours().median(), timed.ours().percentile(99),
+                timed.baseline().median(), timed.ratio(), timed.ours().count()));
+    }
+
+    /** The baseline: the events read and their data taken as stored, in the server's process. */
+    private void readFromStore(int events) {
+        try (Stream<? extends TrackedEventMessage<?>> log = storage.engine().readEvents(storage.tokenAfter(middle), false)) {
+            log.limit(events).forEach(event -> event.serializePayload(storage.getEventSerializer(), byte[].class));
+        }
+    }
+
+    private void feed() throws InterruptedException {
+        long available = Math.min(FEED_EVENTS, storage.lastPosition() - middle);
+        AtomicLong received = new AtomicLong();
+        long started = System.nanoTime();
+        try (GraphQLWebSocket socket = new GraphQLWebSocket(HttpClient.newHttpClient(), server.port(), token, message -> {
+            if (message.path("type").asText().equals("next")) {
+                received.incrementAndGet();
+            }
+        })) {
+            socket.subscribe("feed", "subscription { events(after: \"" + middle + "\") { position type aggregateId } }");
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (received.get() < available && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long storeStarted = System.nanoTime();
+        readFromStore((int) available);
+        double storeSeconds = (System.nanoTime() - storeStarted) / 1e9;
+        report.accept(String.format("event feed from the middle of the log: %,d events in %.1f s = %,.0f events/s over "
+                        + "graphql-transport-ws; the store read alone %,.0f events/s", received.get(), seconds,
+                received.get() / seconds, available / storeSeconds));
+    }
+}
