@@ -1,8 +1,8 @@
 package org.unionanalytics.api.command;
 
 import graphql.schema.DataFetcher;
-import org.unionanalytics.api.access.Caller;
 import graphql.schema.idl.RuntimeWiring;
+import org.unionanalytics.api.access.Caller;
 import org.unionanalytics.domain.competition.AwardTitle;
 import org.unionanalytics.domain.competition.CloseCompetition;
 import org.unionanalytics.domain.competition.CompetitionKind;
