@@ -18,13 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.unionanalytics.api.access.Caller;
 import org.unionanalytics.api.access.Tokens;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
+import org.unionanalytics.api.metrics.MetricsHandler;
 
 import java.util.List;
 import java.util.Map;
 
 /**
  * The HTTP server: GraphQL at /graphql (POST and GET, and a WebSocket speaking graphql-transport-ws
- * for subscriptions), GraphiQL at /graphiql, a health check at /health.
+ * for subscriptions), GraphiQL at /graphiql, a health check at /health, Prometheus metrics at /metrics.
  */
 public final class ApiServer {
 
@@ -37,7 +38,7 @@ public final class ApiServer {
     }
 
     public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, Tokens tokens,
-                                           String host, int port) {
+                                           MetricsHandler metrics, String host, int port) {
         Router router = Router.router(vertx);
         // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
         // a WebSocket's token travels in its connection_init payload, as {"Authorization": "Bearer <token>"}
@@ -54,6 +55,7 @@ public final class ApiServer {
                 new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(true)
                         .setGraphWSQLUri("/graphql")).router());
         router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
+        router.get("/metrics").handler(metrics);
         router.route().failureHandler(context -> {
             int status = context.statusCode() > 0 ? context.statusCode() : 500;
             String message = status == 413 ? "the request body is larger than " + MAX_BODY_BYTES + " bytes"

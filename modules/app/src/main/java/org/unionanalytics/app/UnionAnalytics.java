@@ -13,6 +13,8 @@ import org.unionanalytics.api.graphql.GraphQLFactory;
 import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.live.LiveStreams;
+import org.unionanalytics.api.metrics.MetricsHandler;
+import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.KnownAt;
@@ -42,6 +44,7 @@ public final class UnionAnalytics implements AutoCloseable {
     /** The report's questions, asked at once; apart from the query threads, which wait for them. */
     private final ExecutorService reportThreads;
     private final LiveStreams live;
+    private final ServerMetrics metrics;
     private final Vertx vertx;
     private final HttpServer http;
 
@@ -52,7 +55,8 @@ public final class UnionAnalytics implements AutoCloseable {
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
-        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads);
+        metrics = new ServerMetrics(storage::lastPosition, readSide::position);
+        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var reports = new ReportQuery(cubes, reportThreads);
@@ -64,8 +68,9 @@ public final class UnionAnalytics implements AutoCloseable {
         vertx = Vertx.vertx();
         var tokens = Tokens.create(vertx, settings.authSecret(), settings.demo());
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
-                tokens);
-        http = ApiServer.start(vertx, graphQL, handler, tokens, settings.host(), settings.port())
+                tokens, metrics);
+        var metricsHandler = new MetricsHandler(metrics, tokens);
+        http = ApiServer.start(vertx, graphQL, handler, tokens, metricsHandler, settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
                         + "read model in {}; log at position {}, read model at {}; started in {} ms",
@@ -131,6 +136,7 @@ public final class UnionAnalytics implements AutoCloseable {
         awaitEnd(queryThreads);
         awaitEnd(reportThreads);
         node.close();
+        metrics.close();
         log.info("Union Analytics stopped");
     }
 }

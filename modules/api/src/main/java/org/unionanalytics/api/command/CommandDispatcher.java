@@ -2,6 +2,7 @@ package org.unionanalytics.api.command;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.eventstore.CommandLog;
 import org.unionanalytics.eventstore.CommandLog.CommandRecord;
 import org.unionanalytics.eventstore.DuplicateCommandException;
@@ -24,11 +25,13 @@ public final class CommandDispatcher {
     private final CommandGateway gateway;
     private final EventStorage storage;
     private final Executor executor;
+    private final ServerMetrics metrics;
 
-    public CommandDispatcher(CommandGateway gateway, EventStorage storage, Executor executor) {
+    public CommandDispatcher(CommandGateway gateway, EventStorage storage, Executor executor, ServerMetrics metrics) {
         this.gateway = gateway;
         this.storage = storage;
         this.executor = executor;
+        this.metrics = metrics;
     }
 
     /**
@@ -39,6 +42,7 @@ public final class CommandDispatcher {
         String commandId = clientCommandId != null ? clientCommandId : UUID.randomUUID().toString();
         return CompletableFuture.supplyAsync(() -> storage.find(commandId), executor).thenCompose(earlier -> {
             if (earlier.isPresent()) {
+                metrics.command("repeated");
                 return CompletableFuture.completedFuture(receipt(earlier.get(), targetId, commandId, true));
             }
             var message = GenericCommandMessage.asCommandMessage(command)
@@ -46,11 +50,14 @@ public final class CommandDispatcher {
             return gateway.send(message).handle((result, error) -> {
                 Throwable cause = unwrap(error);
                 if (cause instanceof DuplicateCommandException) {
+                    metrics.command("repeated");
                     return receipt(recorded(commandId), targetId, commandId, true);
                 }
                 if (cause != null) {
+                    metrics.command("refused");
                     throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
                 }
+                metrics.command("stored");
                 return receipt(recorded(commandId), targetId, commandId, false);
             });
         });

@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.unionanalytics.api.access.Caller;
 import org.unionanalytics.api.access.Tokens;
+import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.readmodel.ReadSide;
 
 import java.time.Duration;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeoutException;
 public final class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    /** Marks, for the request metrics, a request answered with errors. */
+    private static final String ANSWERED_WITH_ERRORS = "ua.answeredWithErrors";
     /** A query text larger than this is refused before parsing. */
     public static final int MAX_QUERY_LENGTH = 100_000;
 
@@ -44,11 +47,13 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
     private final Duration maxAwait;
     private final Duration timeout;
     private final Tokens tokens;
+    private final ServerMetrics metrics;
 
     public GraphQLHttpHandler(GraphQL graphQL, Executor workers, ReadSide readSide, Duration maxAwait, Duration timeout,
-                              Tokens tokens) {
+                              Tokens tokens, ServerMetrics metrics) {
         this.graphQL = graphQL;
         this.tokens = tokens;
+        this.metrics = metrics;
         this.workers = workers;
         this.readSide = readSide;
         this.maxAwait = maxAwait;
@@ -57,6 +62,9 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
+        long arrived = System.nanoTime();
+        context.response().endHandler(ended -> metrics.request(context.response().getStatusCode(),
+                context.get(ANSWERED_WITH_ERRORS) != null, Duration.ofNanos(System.nanoTime() - arrived)));
         boolean modern = String.valueOf(context.request().getHeader("Accept")).contains(GRAPHQL_RESPONSE);
         GraphQLRequest request;
         try {
@@ -92,6 +100,9 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
                                 ? error("the request took longer than " + timeout.toSeconds() + " s and was abandoned", "TIMEOUT")
                                 : error("the server failed to execute the request; the failure is in its log", "INTERNAL"));
                         return;
+                    }
+                    if (!result.getErrors().isEmpty()) {
+                        context.put(ANSWERED_WITH_ERRORS, true);
                     }
                     int status = !result.isDataPresent() && modern ? 400 : 200;
                     respond(context, status, modern, withCodes(result));

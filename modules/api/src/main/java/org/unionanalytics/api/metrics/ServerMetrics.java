@@ -1,0 +1,75 @@
+package org.unionanalytics.api.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * What an operator watches, in Prometheus's text format at {@code /metrics}: how far the read
+ * model trails the event log, requests by outcome and how long they take, commands by result,
+ * and the JVM's memory, collections, threads and CPU.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics collections = new JvmGcMetrics();
+
+    /**
+     * @param eventLogPosition  the position of the last stored event
+     * @param readModelPosition the position of the last event the read model reflects
+     */
+    public ServerMetrics(LongSupplier eventLogPosition, LongSupplier readModelPosition) {
+        new JvmMemoryMetrics().bindTo(registry);
+        collections.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        Gauge.builder("ua.event.log.position", eventLogPosition::getAsLong)
+                .description("Position of the last event stored in the event log").register(registry);
+        Gauge.builder("ua.read.model.position", readModelPosition::getAsLong)
+                .description("Position of the last event the read model reflects").register(registry);
+        Gauge.builder("ua.read.model.lag", () -> Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong()))
+                .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** A GraphQL request over HTTP, from its arrival to its answer: ok, errors (answered with errors), refused (4xx) or failed (5xx). */
+    public void request(int status, boolean errors, Duration took) {
+        String outcome = status >= 500 ? "failed" : status >= 400 ? "refused" : errors ? "errors" : "ok";
+        Timer.builder("ua.requests").description("GraphQL requests over HTTP").tag("outcome", outcome)
+                .publishPercentileHistogram().register(registry).record(took);
+    }
+
+    /** A command sent by a mutation: stored, repeated (its command id was known) or refused (with its error code). */
+    public void command(String result) {
+        Counter.builder("ua.commands").description("Commands sent by mutations").tag("result", result)
+                .register(registry).increment();
+    }
+
+    /** The registry's meters in Prometheus's text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        collections.close();
+        registry.close();
+    }
+}

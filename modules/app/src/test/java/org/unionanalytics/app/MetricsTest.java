@@ -1,0 +1,91 @@
+package org.unionanalytics.app;
+
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.api.access.Role;
+import org.unionanalytics.api.access.Tokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** An operator's view at /metrics: the read model's lag, requests and commands by outcome, the JVM. */
+class MetricsTest {
+
+    private static final String ESTABLISH = "mutation { establishUnion(input: {id: \"union-ningbo\", name: \"Ningbo\", "
+            + "kind: MUNICIPAL_FEDERATION, foundedOn: \"1950-01-01\", commandId: \"city\"}) { position } }";
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void commands_requests_and_the_read_models_position_are_counted_as_they_happen() throws Exception {
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            String position = server.client.post(ESTABLISH).data().at("/establishUnion/position").asText();
+            server.client.post(ESTABLISH);
+            server.client.post("mutation { dissolveUnion(input: {unionId: \"union-nope\", dissolvedOn: \"2000-01-01\"}) { position } }");
+            server.client.post("{ readModel { upToDate } }", position);
+
+            // a request is counted once its answer has been written, which the client may see first
+            await().atMost(Duration.ofSeconds(5)).until(() -> scrape(server, null).body().contains("ua_requests_seconds_count{outcome=\"ok\"} 3"));
+            String metrics = scrape(server, null).body();
+
+            assertThat(value(metrics, "ua_commands_total{result=\"stored\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_commands_total{result=\"repeated\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_commands_total{result=\"refused\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_requests_seconds_count{outcome=\"ok\"}")).isEqualTo(3);
+            assertThat(value(metrics, "ua_requests_seconds_count{outcome=\"errors\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_event_log_position")).isEqualTo(Double.parseDouble(position));
+            assertThat(value(metrics, "ua_read_model_position")).isEqualTo(Double.parseDouble(position));
+            assertThat(value(metrics, "ua_read_model_lag_events")).isZero();
+            assertThat(metrics).contains("jvm_memory_used_bytes").contains("jvm_gc_pause_seconds").contains("process_cpu_usage");
+        }
+    }
+
+    @Test
+    void out_of_demo_mode_the_metrics_are_the_admins() throws Exception {
+        String secret = "a-test-secret-of-at-least-32-characters";
+        Vertx vertx = Vertx.vertx();
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(secret, false))) {
+            Tokens tokens = Tokens.create(vertx, secret, false);
+            String analyst = tokens.issue("alice", EnumSet.of(Role.ANALYST), Duration.ofMinutes(5));
+            String admin = tokens.issue("root", EnumSet.of(Role.ADMIN), Duration.ofMinutes(5));
+
+            assertThat(scrape(server, null).statusCode()).isEqualTo(401);
+            HttpResponse<String> refused = scrape(server, analyst);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("the metrics need the admin role; alice does not have it");
+            HttpResponse<String> scraped = scrape(server, admin);
+            assertThat(scraped.statusCode()).isEqualTo(200);
+            assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+            assertThat(scraped.body()).contains("ua_read_model_lag_events 0.0");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    private static HttpResponse<String> scrape(TestServer server, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher line = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        assertThat(line.find()).as("%s in%n%s", series, metrics).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+}
