@@ -88,6 +88,9 @@ class AccessTest {
 
             assertThat(analyst.post(EVENTS).firstError().path("message").asText())
                     .isEqualTo("events needs the auditor role; alice has analyst");
+            assertThat(analyst.post("{ aggregate(id: \"union-ningbo\") { version } }").errorCode()).isEqualTo("FORBIDDEN");
+            assertThat(auditor.post("{ aggregate(id: \"union-ningbo\") { version } }").data().at("/aggregate/version").asInt())
+                    .isZero();
             JsonNode stored = auditor.post(EVENTS).data().at("/events/edges/0/node");
             assertThat(stored.path("type").asText()).isEqualTo("UnionEstablished");
             assertThat(stored.path("actor").asText()).as("the recorder's subject, with its events").isEqualTo("rob");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Auditors read the event log behind the figures, page by page or as a feed, through the real server. */
 class AuditTrailTest {
 
-    /** The README's event log samples: one union's history, memberships by page, memberships as a feed. */
+    /** The README's event log samples: one union's history, memberships by page and as a feed, the bakery then and now. */
     private static final List<String> README = Walkthrough.readmeSection("history");
     private static final Duration SOON = Duration.ofSeconds(10);
 
@@ -102,6 +102,29 @@ class AuditTrailTest {
             assertThat(left.at("/payload/data/events/aggregateId").asText()).contains("member-0001");
             assertThat(left.at("/payload/data/events/position").asLong())
                     .isGreaterThan(sent.get(sent.size() - 1).path("position").asLong());
+        }
+    }
+
+    @Test
+    void an_aggregate_at_a_version_is_its_state_as_its_rules_saw_it_then() {
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            Walkthrough.run(server.client);
+
+            JsonNode bakery = server.client.post(README.get(3)).data();
+
+            assertThat(bakery.at("/before/type").asText()).isEqualTo("Enterprise");
+            assertThat(bakery.at("/before/version").asInt()).isEqualTo(1);
+            assertThat(bakery.at("/before/state/enterpriseId").asText()).isEqualTo("enterprise-bakery");
+            assertThat(bakery.at("/before/state/coveringUnionId").isNull()).as("no union covered it yet").isTrue();
+            assertThat(bakery.at("/now/version").asInt()).isGreaterThan(1);
+            assertThat(bakery.at("/now/state/coveringUnionId").asText()).isEqualTo("union-smallbiz");
+            JsonNode history = server.client.post("{ events(filter: {aggregateId: \"enterprise-bakery\"}) { edges { node "
+                    + "{ position version } } } }").data().path("events");
+            List<JsonNode> events = nodes(history);
+            assertThat(bakery.at("/now/position").asLong()).as("the position of its last event")
+                    .isEqualTo(events.get(events.size() - 1).path("position").asLong());
+            assertThat(server.client.post("{ aggregate(id: \"enterprise-bakery\", at: \"2000-01-01T00:00:00Z\") { version } }")
+                    .data().path("aggregate").isNull()).as("nothing recorded by then").isTrue();
         }
     }
 

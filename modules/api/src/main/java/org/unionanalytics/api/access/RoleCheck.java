@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * Each top-level field asks its role of the caller: every mutation the recorder's (the rebuild the
- * admin's), the event log and its feed the auditor's, every other query and subscription the
- * analyst's, {@code readModel} and introspection any caller's. The fields below a permitted one
- * are not asked again.
+ * admin's), the event log, its feed and aggregates' past states the auditor's, every other query
+ * and subscription the analyst's, {@code readModel} and introspection any caller's. The fields
+ * below a permitted one are not asked again.
  */
 public final class RoleCheck extends SimplePerformantInstrumentation {
 
@@ -45,7 +45,7 @@ public final class RoleCheck extends SimplePerformantInstrumentation {
         }
         return switch (type) {
             case "Mutation" -> field.equals("rebuildReadModel") ? Role.ADMIN : Role.RECORDER;
-            case "Query", "Subscription" -> field.equals("events") ? Role.AUDITOR
+            case "Query", "Subscription" -> field.equals("events") || field.equals("aggregate") ? Role.AUDITOR
                     : field.equals("readModel") ? null : Role.ANALYST;
             default -> null;
         };

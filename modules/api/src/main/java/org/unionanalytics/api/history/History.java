@@ -17,21 +17,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
-/** The event log for auditors: the {@code events} query, page by page, and the {@code events} feed. */
+/** The event log for auditors: the {@code events} query, page by page, the {@code events} feed, and aggregates at a version. */
 public final class History {
 
     private final EventLog log;
+    private final AggregateStates aggregates;
     private final Serializer serializer;
     private final Executor queryThreads;
 
     public History(EventStorage storage, Executor queryThreads) {
         this.log = new EventLog(storage);
+        this.aggregates = new AggregateStates(storage);
         this.serializer = storage.getEventSerializer();
         this.queryThreads = queryThreads;
     }
 
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", type -> type.dataFetcher("events", this::page));
+        wiring.type("Query", type -> type.dataFetcher("events", this::page)
+                .dataFetcher("aggregate", env -> aggregates.state(env.getArgument("id"), env.getArgument("version"),
+                        instant(env.getArgument("at")))));
         wiring.type("Subscription", type -> type.dataFetcher("events", this::feed));
     }
 

@@ -4,6 +4,7 @@ import graphql.language.EnumTypeDefinition;
 import graphql.language.EnumValueDefinition;
 import graphql.schema.idl.SchemaParser;
 import org.junit.jupiter.api.Test;
+import org.unionanalytics.domain.AggregateTypes;
 import org.unionanalytics.domain.EventTypes;
 
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The event types clients may filter by are the names the domain stores its events under. */
+/** The event and aggregate types clients may filter by are the names the domain stores its events under. */
 class EventTypesContractTest {
 
     @Test
@@ -22,5 +23,15 @@ class EventTypesContractTest {
 
         assertThat(eventType.getEnumValueDefinitions()).extracting(EnumValueDefinition::getName)
                 .containsExactlyInAnyOrderElementsOf(EventTypes.BY_STORED_NAME.keySet());
+    }
+
+    @Test
+    void the_sdls_aggregate_types_are_the_domains_aggregates() throws IOException {
+        var history = new SchemaParser().parse(Files.readString(Path.of("../../schema/history.graphqls")));
+        var aggregateType = history.getType("AggregateType", EnumTypeDefinition.class).orElseThrow();
+
+        assertThat(aggregateType.getEnumValueDefinitions()).extracting(EnumValueDefinition::getName)
+                .containsExactlyInAnyOrderElementsOf(AggregateTypes.BY_NAME.keySet());
+        AggregateTypes.BY_NAME.forEach((name, type) -> assertThat(type.getSimpleName()).isEqualTo(name));
     }
 }
