@@ -64,7 +64,7 @@ public final class UnionAnalytics implements AutoCloseable {
                 readSide, storage::lastPosition, knownAt);
         live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
-                new Subscriptions(live, reports), new History(storage, queryThreads), queryThreads);
+                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
         vertx = Vertx.vertx();
         var tokens = Tokens.create(vertx, settings.authSecret(), settings.demo());
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),

@@ -1,5 +1,6 @@
 package org.unionanalytics.app;
 
+import org.unionanalytics.api.history.IntegrityCheck;
 import org.unionanalytics.eventstore.EventStorage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +25,11 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Store store = storeOptions.store();
         try (EventStorage storage = store.open(dataDirectory)) {
-            var result = new IntegrityCheck(storage, store.soleWriter(), System.out::println).run();
+            Progress progress = new Progress("checked", System.out::println);
+            var result = new IntegrityCheck(storage, store.soleWriter()).run(checked -> progress.add(1));
+            progress.done();
             System.out.printf("Checked %,d events of %,d aggregates and %,d commands in %s in %.1f s: %s%n",
-                    result.events(), result.aggregates(), result.commands(), storage.describe(), result.seconds(),
+                    result.events(), result.aggregates(), result.commands(), storage.describe(), progress.seconds(),
                     result.clean() ? "no problems" : result.problemCount() == 1 ? "1 problem"
                             : String.format("%,d problems", result.problemCount()));
             result.problems().forEach(problem -> System.out.println("  " + problem));

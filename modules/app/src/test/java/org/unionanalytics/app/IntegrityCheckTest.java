@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.api.history.IntegrityCheck;
 import org.unionanalytics.domain.shared.District;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
@@ -14,12 +15,14 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The integrity check passes the log the server writes and names, in words, each broken guarantee. */
 class IntegrityCheckTest {
@@ -34,16 +37,16 @@ class IntegrityCheckTest {
             Walkthrough.run(server.client);
             head = server.node().storage.lastPosition();
         }
-        List<String> progress = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
         try (EventStorage storage = Store.embedded().open(dataDirectory)) {
-            var result = new IntegrityCheck(storage, true, progress::add).run();
+            var result = new IntegrityCheck(storage, true).run(progress::add);
 
             assertThat(result.problems()).isEmpty();
             assertThat(result.clean()).isTrue();
             assertThat(result.events()).isEqualTo(head);
             assertThat(result.aggregates()).isPositive().isLessThan((int) head);
             assertThat(result.commands()).isPositive().isLessThan(head);
-            assertThat(progress).last().asString().startsWith("checked " + head + " events");
+            assertThat(progress).hasSize((int) head).last().isEqualTo(head);
         }
     }
 
@@ -58,7 +61,7 @@ class IntegrityCheckTest {
             // the record of c5 claims both events
             append(storage, event("Union", "union-c", 0, "c4"), event("Union", "union-d", 0, "c5"));
 
-            var result = new IntegrityCheck(storage, true, line -> { }).run();
+            var result = new IntegrityCheck(storage, true).run(checked -> { });
 
             assertThat(result.problems()).extracting(Object::toString).containsExactly(
                     "at 2: union-a at version 2 where version 1 comes next",
@@ -66,6 +69,28 @@ class IntegrityCheckTest {
                     "at 4: event " + eventIdAt(storage, 4) + " carries no command id",
                     "at 5: command c4 stored events the command log does not know of: a repeat of it would store them again",
                     "at 6: command c5 stored 1 event at 6..6 but the command log records 2 events at 5..6");
+        }
+    }
+
+    @Test
+    void an_auditor_checks_the_log_of_a_running_server_and_follows_the_check_to_its_end() {
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            Walkthrough.run(server.client);
+            String head = server.client.post("{ readModel { eventLogPosition } }").data().at("/readModel/eventLogPosition").asText();
+
+            var started = server.client.post("mutation { checkEventLog { state target } }").data().path("checkEventLog");
+            assertThat(started.path("target").asText()).isEqualTo(head);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !server.client.post("{ eventLogCheck { state } }").data()
+                    .at("/eventLogCheck/state").asText().equals("RUNNING"));
+            var done = server.client.post("{ eventLogCheck { state eventsChecked aggregates commands problemCount "
+                    + "problems { position description } finishedAt } }").data().path("eventLogCheck");
+
+            assertThat(done.path("state").asText()).isEqualTo("CLEAN");
+            assertThat(done.path("eventsChecked").asText()).isEqualTo(head);
+            assertThat(done.path("aggregates").asInt()).isPositive();
+            assertThat(done.path("problemCount").asInt()).isZero();
+            assertThat(done.path("problems")).isEmpty();
+            assertThat(done.path("finishedAt").asText()).isNotBlank();
         }
     }
 

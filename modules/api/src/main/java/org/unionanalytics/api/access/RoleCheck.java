@@ -11,11 +11,13 @@ import java.util.Set;
 
 /**
  * Each top-level field asks its role of the caller: every mutation the recorder's (the rebuild the
- * admin's), the event log, its feed and aggregates' past states the auditor's, every other query
- * and subscription the analyst's, {@code readModel} and introspection any caller's. The fields
- * below a permitted one are not asked again.
+ * admin's), the event log, its feed, aggregates' past states and integrity checks the auditor's,
+ * every other query and subscription the analyst's, {@code readModel} and introspection any
+ * caller's. The fields below a permitted one are not asked again.
  */
 public final class RoleCheck extends SimplePerformantInstrumentation {
+
+    private static final Set<String> AUDITORS = Set.of("events", "aggregate", "eventLogCheck");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
@@ -44,8 +46,9 @@ public final class RoleCheck extends SimplePerformantInstrumentation {
             return null;
         }
         return switch (type) {
-            case "Mutation" -> field.equals("rebuildReadModel") ? Role.ADMIN : Role.RECORDER;
-            case "Query", "Subscription" -> field.equals("events") || field.equals("aggregate") ? Role.AUDITOR
+            case "Mutation" -> field.equals("rebuildReadModel") ? Role.ADMIN
+                    : field.equals("checkEventLog") ? Role.AUDITOR : Role.RECORDER;
+            case "Query", "Subscription" -> AUDITORS.contains(field) ? Role.AUDITOR
                     : field.equals("readModel") ? null : Role.ANALYST;
             default -> null;
         };

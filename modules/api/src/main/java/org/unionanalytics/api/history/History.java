@@ -17,17 +17,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
-/** The event log for auditors: the {@code events} query, page by page, the {@code events} feed, and aggregates at a version. */
+/** The event log for auditors: page by page, as a feed, aggregates at a version, integrity checks. */
 public final class History {
 
     private final EventLog log;
     private final AggregateStates aggregates;
+    private final IntegrityChecks checks;
     private final Serializer serializer;
     private final Executor queryThreads;
 
-    public History(EventStorage storage, Executor queryThreads) {
+    /** @param gaplessLog whether the store gives out positions without gaps (one writer), which its check holds it to */
+    public History(EventStorage storage, boolean gaplessLog, Executor queryThreads) {
         this.log = new EventLog(storage);
         this.aggregates = new AggregateStates(storage);
+        this.checks = new IntegrityChecks(storage, gaplessLog);
         this.serializer = storage.getEventSerializer();
         this.queryThreads = queryThreads;
     }
@@ -35,7 +38,9 @@ public final class History {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type.dataFetcher("events", this::page)
                 .dataFetcher("aggregate", env -> aggregates.state(env.getArgument("id"), env.getArgument("version"),
-                        instant(env.getArgument("at")))));
+                        instant(env.getArgument("at"))))
+                .dataFetcher("eventLogCheck", env -> checks.status()));
+        wiring.type("Mutation", type -> type.dataFetcher("checkEventLog", env -> checks.start()));
         wiring.type("Subscription", type -> type.dataFetcher("events", this::feed));
     }
 

@@ -1,4 +1,4 @@
-package org.unionanalytics.app;
+package org.unionanalytics.api.history;
 
 /**
  * The next version each aggregate of the log expects, and its type, for millions of aggregates in

@@ -1,4 +1,4 @@
-package org.unionanalytics.app;
+package org.unionanalytics.api.history;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -7,7 +7,7 @@ import org.unionanalytics.eventstore.EventStorage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -17,48 +17,44 @@ import java.util.stream.Stream;
  * metadata cannot be read; an event without its command id; a command whose events the command
  * log does not record as stored, so that a repeat of it would store them twice.
  */
-final class IntegrityCheck {
+public final class IntegrityCheck {
 
     /** Problems beyond this many are counted, not listed. */
     static final int LISTED = 1_000;
 
     private final EventStorage storage;
     private final boolean gapless;
-    private final Consumer<String> progress;
 
-    record Problem(long position, String what) {
+    public record Problem(long position, String what) {
         @Override
         public String toString() {
             return "at " + position + ": " + what;
         }
     }
 
-    record Result(long events, int aggregates, long commands, long problemCount, List<Problem> problems, double seconds) {
-        boolean clean() {
+    public record Result(long events, int aggregates, long commands, long problemCount, List<Problem> problems) {
+        public boolean clean() {
             return problemCount == 0;
         }
     }
 
     /** @param gapless whether the store gives out positions without gaps (one writer) */
-    IntegrityCheck(EventStorage storage, boolean gapless, Consumer<String> progress) {
+    public IntegrityCheck(EventStorage storage, boolean gapless) {
         this.storage = storage;
         this.gapless = gapless;
-        this.progress = progress;
     }
 
-    Result run() {
+    /** @param checked told the number of events checked so far, after each event */
+    public Result run(LongConsumer checked) {
         var state = new Walk();
-        Progress counted = new Progress("checked", progress);
         try (Stream<? extends TrackedEventMessage<?>> log = storage.engine().readEvents(null, false)) {
             log.forEach(event -> {
                 state.check(event);
-                counted.add(1);
+                checked.accept(state.events);
             });
         }
         state.endCommand();
-        counted.done();
-        return new Result(state.events, state.versions.size(), state.commands, state.problemCount, state.problems,
-                counted.seconds());
+        return new Result(state.events, state.versions.size(), state.commands, state.problemCount, state.problems);
     }
 
     /** What the walk through the log has seen so far. */
