@@ -49,7 +49,7 @@ class MetricsTest {
             assertThat(value(metrics, "ua_event_log_position")).isEqualTo(Double.parseDouble(position));
             assertThat(value(metrics, "ua_read_model_position")).isEqualTo(Double.parseDouble(position));
             assertThat(value(metrics, "ua_read_model_lag_events")).isZero();
-            assertThat(metrics).contains("jvm_memory_used_bytes").contains("jvm_gc_pause_seconds").contains("process_cpu_usage");
+            assertThat(metrics).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads").contains("process_cpu_usage");
         }
     }
 
