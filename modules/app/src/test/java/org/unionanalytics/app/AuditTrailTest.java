@@ -125,6 +125,8 @@ class AuditTrailTest {
                     .isEqualTo(events.get(events.size() - 1).path("position").asLong());
             assertThat(server.client.post("{ aggregate(id: \"enterprise-bakery\", at: \"2000-01-01T00:00:00Z\") { version } }")
                     .data().path("aggregate").isNull()).as("nothing recorded by then").isTrue();
+            assertThat(server.client.post("{ aggregate(id: \"enterprise-bakery\", version: -1) { version } }").firstError()
+                    .path("message").asText()).isEqualTo("version counts from 0, so -1 names no version");
         }
     }
 

@@ -74,6 +74,9 @@ final class AggregateStates {
      * @return null when the aggregate has no event within those bounds
      */
     Map<String, Object> state(String aggregateId, Integer version, Instant at) {
+        if (version != null && version < 0) {
+            throw new IllegalArgumentException("version counts from 0, so " + version + " names no version");
+        }
         List<TrackedEventMessage<?>> events = storage.historyOf(aggregateId)
                 .filter(event -> version == null || ((DomainEventMessage<?>) event).getSequenceNumber() <= version)
                 .filter(event -> at == null || !event.getTimestamp().isAfter(at))
