@@ -61,10 +61,6 @@ public final class Tokens {
                 .setAlgorithm("HS256").setBuffer(key))), demo);
     }
 
-    public boolean demo() {
-        return demo;
-    }
-
     /** The caller an {@code Authorization} header (or a WebSocket's connection payload) names; null if none was sent. */
     public Future<Caller> caller(String authorization) {
         if (authorization == null || authorization.isBlank()) {

@@ -2,7 +2,6 @@ package org.unionanalytics.api.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -43,10 +42,6 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Position of the last event the read model reflects").register(registry);
         Gauge.builder("ua.read.model.lag", () -> Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong()))
                 .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
-    }
-
-    public MeterRegistry registry() {
-        return registry;
     }
 
     /** A GraphQL request over HTTP, from its arrival to its answer: ok, errors (answered with errors), refused (4xx) or failed (5xx). */
