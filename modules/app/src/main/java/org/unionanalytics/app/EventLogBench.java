@@ -41,8 +41,8 @@ final class EventLogBench {
 
     void run(Duration warmup, Samples.Sampling sampling) throws IOException, InterruptedException {
         page(warmup, sampling, "a page of 100 events with their data", "first: 100", 100);
-        page(warmup, sampling, "a page of award events (20,000 events looked at)", "first: 100, filter: {types: [AwardGranted]}",
-                EventLog.SCAN_WINDOW);
+        page(warmup, sampling, String.format("a page of award events (%,d events looked at)", EventLog.SCAN_WINDOW),
+                "first: 100, filter: {types: [AwardGranted]}", EventLog.SCAN_WINDOW);
         // the competition with the most participants: its history is one of the longest
         String competition = JSON.readTree(http.post(server.port(), "{ analytics { participations(orderBy: "
                 + "[{by: participations, direction: DESC}], limit: 1) { competitionId participations } } }"))

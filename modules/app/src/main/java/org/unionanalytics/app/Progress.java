@@ -32,11 +32,15 @@ final class Progress {
     }
 
     double seconds() {
-        return Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return secondsAt(System.nanoTime());
+    }
+
+    private double secondsAt(long now) {
+        return Math.max(1e-3, (now - started) / 1e9);
     }
 
     private void report(long now) {
-        double seconds = Math.max(1e-3, (now - started) / 1e9);
+        double seconds = secondsAt(now);
         out.accept(String.format("%s %,d events (%,.0f events/s), %.1f s", verb, count, count / seconds, seconds));
     }
 }

@@ -105,6 +105,7 @@ class IntegrityCheckTest {
                 .execute("verify", "--store", "embedded", "--data-dir", dataDirectory.toString());
 
         assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("1 problem").contains("  at 2: union-a at version 5 where version 1 comes next");
     }
 
     private static void append(EventStorage storage, DomainEventMessage<?>... events) {

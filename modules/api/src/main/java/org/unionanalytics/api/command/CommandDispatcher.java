@@ -3,6 +3,7 @@ package org.unionanalytics.api.command;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.unionanalytics.api.metrics.ServerMetrics;
+import org.unionanalytics.api.metrics.ServerMetrics.CommandResult;
 import org.unionanalytics.eventstore.CommandLog;
 import org.unionanalytics.eventstore.CommandLog.CommandRecord;
 import org.unionanalytics.eventstore.DuplicateCommandException;
@@ -42,7 +43,7 @@ public final class CommandDispatcher {
         String commandId = clientCommandId != null ? clientCommandId : UUID.randomUUID().toString();
         return CompletableFuture.supplyAsync(() -> storage.find(commandId), executor).thenCompose(earlier -> {
             if (earlier.isPresent()) {
-                metrics.command("repeated");
+                metrics.command(CommandResult.REPEATED);
                 return CompletableFuture.completedFuture(receipt(earlier.get(), targetId, commandId, true));
             }
             var message = GenericCommandMessage.asCommandMessage(command)
@@ -50,14 +51,14 @@ public final class CommandDispatcher {
             return gateway.send(message).handle((result, error) -> {
                 Throwable cause = unwrap(error);
                 if (cause instanceof DuplicateCommandException) {
-                    metrics.command("repeated");
+                    metrics.command(CommandResult.REPEATED);
                     return receipt(recorded(commandId), targetId, commandId, true);
                 }
                 if (cause != null) {
-                    metrics.command("refused");
+                    metrics.command(CommandResult.REFUSED);
                     throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
                 }
-                metrics.command("stored");
+                metrics.command(CommandResult.STORED);
                 return receipt(recorded(commandId), targetId, commandId, false);
             });
         });

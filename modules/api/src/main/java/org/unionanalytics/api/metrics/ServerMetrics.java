@@ -13,6 +13,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +29,9 @@ public final class ServerMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics collections = new JvmGcMetrics();
+    /** Registered once, not looked up on every request. */
+    private final Map<String, Timer> requests = new HashMap<>();
+    private final Map<CommandResult, Counter> commands = new EnumMap<>(CommandResult.class);
 
     /**
      * @param eventLogPosition  the position of the last stored event
@@ -42,19 +50,30 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Position of the last event the read model reflects").register(registry);
         Gauge.builder("ua.read.model.lag", () -> Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong()))
                 .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
+        for (String outcome : List.of("ok", "errors", "refused", "failed")) {
+            requests.put(outcome, Timer.builder("ua.requests").description("GraphQL requests over HTTP")
+                    .tag("outcome", outcome).publishPercentileHistogram().register(registry));
+        }
+        for (CommandResult result : CommandResult.values()) {
+            commands.put(result, Counter.builder("ua.commands").description("Commands sent by mutations")
+                    .tag("result", result.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+    }
+
+    /** What became of a command sent by a mutation. */
+    public enum CommandResult {
+        STORED, REPEATED, REFUSED
     }
 
     /** A GraphQL request over HTTP, from its arrival to its answer: ok, errors (answered with errors), refused (4xx) or failed (5xx). */
     public void request(int status, boolean errors, Duration took) {
         String outcome = status >= 500 ? "failed" : status >= 400 ? "refused" : errors ? "errors" : "ok";
-        Timer.builder("ua.requests").description("GraphQL requests over HTTP").tag("outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(took);
+        requests.get(outcome).record(took);
     }
 
-    /** A command sent by a mutation: stored, repeated (its command id was known) or refused (with its error code). */
-    public void command(String result) {
-        Counter.builder("ua.commands").description("Commands sent by mutations").tag("result", result)
-                .register(registry).increment();
+    /** A command sent by a mutation: stored, repeated (its command id was known) or refused. */
+    public void command(CommandResult result) {
+        commands.get(result).increment();
     }
 
     /** The registry's meters in Prometheus's text format. */
