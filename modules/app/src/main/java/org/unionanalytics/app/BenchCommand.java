@@ -7,6 +7,7 @@ import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.bench.RawBaselines;
 import org.unionanalytics.scenario.bench.Samples;
 import io.vertx.core.Vertx;
+import org.unionanalytics.api.access.AccessSettings;
 import org.unionanalytics.api.access.Role;
 import org.unionanalytics.api.access.Tokens;
 import picocli.CommandLine.Command;
@@ -116,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private final List<String> lines = new ArrayList<>();
     /** The bench's servers run as in production, out of demo mode, and its clients send an admin's token. */
-    private final String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
+    private final AccessSettings access = AccessSettings.sharedSecret(UUID.randomUUID() + "-" + UUID.randomUUID());
     private String token;
 
     private Duration warmup() {
@@ -139,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(64)
-                .withQueries(Duration.ofSeconds(120), 0).withAccess(secret, false);
+                .withQueries(Duration.ofSeconds(120), 0).withAccess(access);
         token = adminToken();
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -174,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
     private String adminToken() {
         Vertx signer = Vertx.vertx();
         try {
-            return Tokens.create(signer, secret, false).issue("bench", EnumSet.of(Role.ADMIN), Duration.ofDays(1));
+            return Tokens.create(signer, access).issue("bench", EnumSet.of(Role.ADMIN), Duration.ofDays(1));
         } finally {
             signer.close();
         }

@@ -55,19 +55,25 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     AccessOptions access;
 
+    @Option(names = "--auth-jwks", defaultValue = "${env:UA_AUTH_JWKS}",
+            description = "Where an identity provider publishes its public keys (JSON Web Key Set): an http(s) URL or a "
+                    + "file. Tokens it signs are accepted. Default: the environment variable UA_AUTH_JWKS.")
+    String keySet;
+
     @Option(names = "--demo", description = "Demo mode: requests without a token may do everything, and a token for "
-            + "each role is logged at start. Without it, every request needs a token signed with --auth-secret.")
+            + "each role is logged at start. Without it, every request needs a token signed with --auth-secret or "
+            + "by the identity provider of --auth-jwks.")
     boolean demo;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!demo && access.secret() == null) {
+        if (!demo && access.secret() == null && (keySet == null || keySet.isBlank())) {
             throw new IllegalArgumentException("serve needs --auth-secret (or the environment variable UA_AUTH_SECRET) "
-                + "to check tokens with, or --demo to run open");
+                + "or --auth-jwks (UA_AUTH_JWKS) to check tokens with, or --demo to run open");
         }
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
                 Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers, storeOptions.store(), access.secret(), demo);
+                keptAnswers, storeOptions.store(), access.settings(keySet, demo));
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

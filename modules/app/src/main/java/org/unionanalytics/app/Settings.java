@@ -1,5 +1,7 @@
 package org.unionanalytics.app;
 
+import org.unionanalytics.api.access.AccessSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -14,41 +16,40 @@ import java.time.Duration;
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
  * @param store           the event store; the read model is always in the data directory
- * @param authSecret      the secret bearer tokens are signed with; null in demo mode draws one for the run
- * @param demo            whether requests without a token may do everything (and tokens for each role are logged)
+ * @param access          how callers prove who they are: a token secret, an identity provider's keys, demo mode
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
                        int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
-                       int keptAnswers, Store store, String authSecret, boolean demo) {
+                       int keptAnswers, Store store, AccessSettings access) {
 
     /** Loopback only and in demo mode, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256, Store.embedded(), null, true);
+                Duration.ofSeconds(10), 256, Store.embedded(), AccessSettings.demoMode());
     }
 
     public Settings withCommandThreads(int threads) {
         return new Settings(dataDirectory, host, port, threads, queryThreads, projectionBatch, maxAwait, requestTimeout,
-                queryTimeout, keptAnswers, store, authSecret, demo);
+                queryTimeout, keptAnswers, store, access);
     }
 
     public Settings withQueries(Duration timeout, int kept) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, timeout, kept, store, authSecret, demo);
+                requestTimeout, timeout, kept, store, access);
     }
 
     public Settings withStore(Store chosen) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, chosen, authSecret, demo);
+                requestTimeout, queryTimeout, keptAnswers, chosen, access);
     }
 
     public Settings withDataDirectory(Path directory) {
         return new Settings(directory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, store, authSecret, demo);
+                requestTimeout, queryTimeout, keptAnswers, store, access);
     }
 
-    public Settings withAccess(String secret, boolean demoMode) {
+    public Settings withAccess(AccessSettings checked) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, store, secret, demoMode);
+                requestTimeout, queryTimeout, keptAnswers, store, checked);
     }
 }

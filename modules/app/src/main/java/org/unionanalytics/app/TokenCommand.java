@@ -35,7 +35,7 @@ final class TokenCommand implements Callable<Integer> {
         }
         Vertx vertx = Vertx.vertx();
         try {
-            System.out.println(Tokens.create(vertx, access.secret(), false)
+            System.out.println(Tokens.create(vertx, access.settings(null, false))
                     .issue(subject, EnumSet.copyOf(roles), Duration.ofDays(days)));
             return 0;
         } finally {

@@ -50,6 +50,8 @@ public final class UnionAnalytics implements AutoCloseable {
 
     private UnionAnalytics(Settings settings) {
         long started = System.nanoTime();
+        vertx = Vertx.vertx();
+        Tokens tokens = tokens(vertx, settings);
         node = new Node(settings);
         var storage = node.storage;
         var readSide = node.readSide;
@@ -65,8 +67,6 @@ public final class UnionAnalytics implements AutoCloseable {
         live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
                 new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
-        vertx = Vertx.vertx();
-        var tokens = Tokens.create(vertx, settings.authSecret(), settings.demo());
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
         var metricsHandler = new MetricsHandler(metrics, tokens);
@@ -77,8 +77,18 @@ public final class UnionAnalytics implements AutoCloseable {
                 settings.host(), http.actualPort(), storage.describe(), settings.dataDirectory().toAbsolutePath(),
                 storage.lastPosition(),
                 readSide.position(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        if (settings.demo()) {
+        if (settings.access().demo()) {
             logDemoTokens(tokens);
+        }
+    }
+
+    /** Read before any store is opened: a server whose identity provider cannot be reached does not start. */
+    private static Tokens tokens(Vertx vertx, Settings settings) {
+        try {
+            return Tokens.create(vertx, settings.access());
+        } catch (RuntimeException refused) {
+            vertx.close();
+            throw refused;
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.api.access.AccessSettings;
 import org.unionanalytics.api.access.Role;
 import org.unionanalytics.api.access.Tokens;
 
@@ -33,7 +34,7 @@ class AccessTest {
     @BeforeAll
     static void signer() {
         vertx = Vertx.vertx();
-        tokens = Tokens.create(vertx, SECRET, false);
+        tokens = Tokens.create(vertx, AccessSettings.sharedSecret(SECRET));
     }
 
     @AfterAll
@@ -42,7 +43,7 @@ class AccessTest {
     }
 
     private TestServer guarded() {
-        return TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(SECRET, false));
+        return TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(AccessSettings.sharedSecret(SECRET)));
     }
 
     private static String token(String subject, Role role) {
@@ -51,7 +52,7 @@ class AccessTest {
 
     @Test
     void a_request_without_a_valid_token_is_refused_with_401_before_it_runs() {
-        String otherSecrets = Tokens.create(vertx, "another-secret-of-at-least-32-characters", false)
+        String otherSecrets = Tokens.create(vertx, AccessSettings.sharedSecret("another-secret-of-at-least-32-characters"))
                 .issue("mallory", EnumSet.of(Role.ADMIN), Duration.ofMinutes(5));
         try (TestServer server = guarded()) {
             for (var client : new GraphQLClient[]{server.client, server.client.withToken("not-a-token"),

@@ -3,6 +3,7 @@ package org.unionanalytics.app;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.unionanalytics.api.access.AccessSettings;
 import org.unionanalytics.api.access.Role;
 import org.unionanalytics.api.access.Tokens;
 
@@ -57,8 +58,8 @@ class MetricsTest {
     void out_of_demo_mode_the_metrics_are_the_admins() throws Exception {
         String secret = "a-test-secret-of-at-least-32-characters";
         Vertx vertx = Vertx.vertx();
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(secret, false))) {
-            Tokens tokens = Tokens.create(vertx, secret, false);
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(AccessSettings.sharedSecret(secret)))) {
+            Tokens tokens = Tokens.create(vertx, AccessSettings.sharedSecret(secret));
             String analyst = tokens.issue("alice", EnumSet.of(Role.ANALYST), Duration.ofMinutes(5));
             String admin = tokens.issue("root", EnumSet.of(Role.ADMIN), Duration.ofMinutes(5));
 

@@ -21,7 +21,7 @@ class TokensTest {
     @BeforeAll
     static void open() {
         vertx = Vertx.vertx();
-        tokens = Tokens.create(vertx, SECRET, false);
+        tokens = Tokens.create(vertx, AccessSettings.sharedSecret(SECRET));
     }
 
     @AfterAll
@@ -66,7 +66,7 @@ class TokensTest {
 
     @Test
     void a_token_signed_with_another_secret_or_malformed_or_missing_is_refused_in_words() {
-        String forged = Tokens.create(vertx, "another-secret-of-at-least-32-characters", false)
+        String forged = Tokens.create(vertx, AccessSettings.sharedSecret("another-secret-of-at-least-32-characters"))
                 .issue("mallory", EnumSet.of(Role.ADMIN), Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> caller(tokens, "Bearer " + forged)).isInstanceOf(Unauthenticated.class);
@@ -77,7 +77,7 @@ class TokensTest {
 
     @Test
     void in_demo_mode_no_token_means_anonymous_with_every_role_and_a_token_still_counts() {
-        Tokens demo = Tokens.create(vertx, null, true);
+        Tokens demo = Tokens.create(vertx, AccessSettings.demoMode());
         String analyst = demo.issue("demo-analyst", EnumSet.of(Role.ANALYST), Duration.ofMinutes(5));
 
         assertThat(caller(demo, null)).isEqualTo(Caller.ANONYMOUS_DEMO);
@@ -86,7 +86,7 @@ class TokensTest {
 
     @Test
     void a_secret_too_short_to_sign_with_is_refused_at_start() {
-        assertThatThrownBy(() -> Tokens.create(vertx, "short", false))
+        assertThatThrownBy(() -> Tokens.create(vertx, AccessSettings.sharedSecret("short")))
                 .hasMessage("the token secret must be at least 32 characters long, not 5");
     }
 }
