@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * WHERE filters GROUP BY ALL ORDER BY ... LIMIT ? OFFSET ?
  * </pre>
  * A series of a stock cube is that statement once per period, taken on the period's last day.
- * <pre>
- * </pre>
+ * A question of everything ever recorded over a fragment that is then its table as it is
+ * ({@link Facts#WHOLE_TABLES}) reads {@code FROM table f} instead.
  * Member names are checked against the cube's definition before any SQL is written, and every
  * value is bound; the SQL text is made only of the server's own fragments.
  */
@@ -32,6 +32,8 @@ public final class CubeCompiler {
     /** Periods a series may have: a daily series of a year, a weekly one of seven. */
     public static final int MAX_PERIODS = 400;
     private static final LocalDate EVERYTHING = LocalDate.of(9999, 12, 31);
+    /** A source that is one fact fragment and nothing else. */
+    private static final Pattern WHOLE_FRAGMENT = Pattern.compile("\\s*\\{use:([a-z_]+)}\\s*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(on|use:[a-z_]+|upTo:[\\w.]+|by:[\\w.]+|asKnown:[\\w.]+:[\\w.]+|happened:[\\w.]+:[\\w.]+:[\\w.]+)}");
 
     public CompiledCube compile(CubeQuery query, LocalDate today) {
@@ -121,9 +123,18 @@ public final class CubeCompiler {
         for (int i = 0; i < items.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(items.get(i));
         }
+        String source = chosenSections(cube.source(), needed);
+        Matcher whole = WHOLE_FRAGMENT.matcher(source);
+        if (knownAt == null && on.equals(EVERYTHING) && whole.matches() && Facts.WHOLE_TABLES.contains(whole.group(1))) {
+            return sql.append(" FROM " + whole.group(1) + " f");
+        }
         sql.append(" FROM (");
-        expand(sql, cube.source(), needed, knownAt, on);
+        expand(sql, source, needed, knownAt, on);
         return sql.append(") f");
+    }
+
+    private static String chosenSections(String fragment, NeededColumns needed) {
+        return NeededColumns.SECTION.matcher(fragment).replaceAll(section -> Matcher.quoteReplacement(needed.chosen(section)));
     }
 
     /**
@@ -194,8 +205,7 @@ public final class CubeCompiler {
      * {@code on}.
      */
     private static void expand(Sql sql, String fragment, NeededColumns needed, Long knownAt, LocalDate on) {
-        String template = NeededColumns.SECTION.matcher(fragment)
-                .replaceAll(section -> Matcher.quoteReplacement(needed.chosen(section)));
+        String template = chosenSections(fragment, needed);
         Matcher placeholder = PLACEHOLDER.matcher(template);
         int last = 0;
         while (placeholder.find()) {
