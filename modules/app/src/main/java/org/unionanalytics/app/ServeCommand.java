@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Analytics answers kept until a write changes a table they read (0: none). Default: ${DEFAULT-VALUE}.")
     int keptAnswers;
 
+    @Option(names = "--live-interval", defaultValue = "1000",
+            description = "Milliseconds between looks for changes to live subscriptions' answers: how soon a dashboard "
+                    + "sees a write, and how often at most it is sent a new answer. Default: ${DEFAULT-VALUE}.")
+    long liveIntervalMillis;
+
     @Mixin
     AccessOptions access;
 
@@ -73,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
                 Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers, storeOptions.store(), access.settings(keySet, demo));
+                keptAnswers, Duration.ofMillis(liveIntervalMillis), storeOptions.store(),
+                access.settings(keySet, demo));
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,41 +15,57 @@ import java.time.Duration;
  * @param requestTimeout  longest a GraphQL request may run
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
+ * @param liveInterval    how often live subscriptions look for changes: a dashboard's latency, and its most frequent update
  * @param store           the event store; the read model is always in the data directory
  * @param access          how callers prove who they are: a token secret, an identity provider's keys, demo mode
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
                        int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
-                       int keptAnswers, Store store, AccessSettings access) {
+                       int keptAnswers, Duration liveInterval, Store store, AccessSettings access) {
+
+    /** Below this, looking for changes would cost more than the changes it finds. */
+    private static final Duration MIN_LIVE_INTERVAL = Duration.ofMillis(50);
+
+    public Settings {
+        if (liveInterval.compareTo(MIN_LIVE_INTERVAL) < 0) {
+            throw new IllegalArgumentException("live subscriptions cannot look for changes more often than every "
+                    + MIN_LIVE_INTERVAL.toMillis() + " ms (asked: every " + liveInterval.toMillis() + " ms)");
+        }
+    }
 
     /** Loopback only and in demo mode, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256, Store.embedded(), AccessSettings.demoMode());
+                Duration.ofSeconds(10), 256, Duration.ofSeconds(1), Store.embedded(), AccessSettings.demoMode());
     }
 
     public Settings withCommandThreads(int threads) {
         return new Settings(dataDirectory, host, port, threads, queryThreads, projectionBatch, maxAwait, requestTimeout,
-                queryTimeout, keptAnswers, store, access);
+                queryTimeout, keptAnswers, liveInterval, store, access);
     }
 
     public Settings withQueries(Duration timeout, int kept) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, timeout, kept, store, access);
+                requestTimeout, timeout, kept, liveInterval, store, access);
+    }
+
+    public Settings withLiveInterval(Duration interval) {
+        return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
+                requestTimeout, queryTimeout, keptAnswers, interval, store, access);
     }
 
     public Settings withStore(Store chosen) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, chosen, access);
+                requestTimeout, queryTimeout, keptAnswers, liveInterval, chosen, access);
     }
 
     public Settings withDataDirectory(Path directory) {
         return new Settings(directory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, store, access);
+                requestTimeout, queryTimeout, keptAnswers, liveInterval, store, access);
     }
 
     public Settings withAccess(AccessSettings checked) {
         return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                requestTimeout, queryTimeout, keptAnswers, store, checked);
+                requestTimeout, queryTimeout, keptAnswers, liveInterval, store, checked);
     }
 }

@@ -36,8 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class UnionAnalytics implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(UnionAnalytics.class);
-    /** How often live subscriptions look for changes: a dashboard's latency, and its most frequent update. */
-    private static final Duration LIVE_INTERVAL = Duration.ofSeconds(1);
 
     private final Node node;
     private final ExecutorService queryThreads;
@@ -57,14 +55,14 @@ public final class UnionAnalytics implements AutoCloseable {
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
-        metrics = new ServerMetrics(storage::lastPosition, readSide::position);
-        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
+        metrics = new ServerMetrics(storage::lastPosition, readSide, cubes);
+        var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var reports = new ReportQuery(cubes, reportThreads);
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model), reports,
                 readSide, storage::lastPosition, knownAt);
-        live = new LiveStreams(readSide::position, queryThreads, LIVE_INTERVAL);
+        live = new LiveStreams(readSide::position, queryThreads, settings.liveInterval());
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
                 new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),

@@ -78,6 +78,28 @@ class LiveSubscriptionsTest {
     }
 
     @Test
+    void a_dashboard_is_sent_a_change_no_sooner_than_the_live_interval_after_the_one_before() {
+        Duration interval = Duration.ofSeconds(4);
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withLiveInterval(interval));
+             LiveClient live = new LiveClient(server.port())) {
+            live.subscribe("unions", "subscription { analytics { unions { unions } } }");
+            assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isZero();
+            establishTheCity(server);
+            assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
+            long firstChange = System.nanoTime();
+
+            GraphQLClient.Answer haishu = server.client.post("mutation { establishUnion(input: {id: \"union-haishu\", "
+                    + "name: \"Haishu Federation\", kind: DISTRICT_FEDERATION, district: HAISHU, parentId: \"union-ningbo\", "
+                    + "foundedOn: \"1951-01-01\"}) { position } }");
+            assertThat(haishu.body().has("errors")).as("%s", haishu.body()).isFalse();
+            JsonNode second = live.next(SOON);
+
+            assertThat(second.at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - firstChange)).isGreaterThan(interval.minusSeconds(1));
+        }
+    }
+
+    @Test
     void a_subscription_its_client_completed_is_sent_nothing_more() {
         try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
             live.subscribe("unions", "subscription { analytics { unions { unions } } }");

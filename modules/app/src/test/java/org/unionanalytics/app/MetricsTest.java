@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An operator's view at /metrics: the read model's lag, requests and commands by outcome, the JVM. */
+/** An operator's view at /metrics: the read model's lag and projector, requests and commands by outcome, kept answers, the JVM. */
 class MetricsTest {
 
     private static final String ESTABLISH = "mutation { establishUnion(input: {id: \"union-ningbo\", name: \"Ningbo\", "
@@ -51,6 +51,24 @@ class MetricsTest {
             assertThat(value(metrics, "ua_read_model_position")).isEqualTo(Double.parseDouble(position));
             assertThat(value(metrics, "ua_read_model_lag_events")).isZero();
             assertThat(metrics).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads").contains("process_cpu_usage");
+        }
+    }
+
+    @Test
+    void the_projectors_batches_and_the_questions_kept_answers_spared_duckdb_are_counted() throws Exception {
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            String position = server.client.post(ESTABLISH).data().at("/establishUnion/position").asText();
+            String question = "{ analytics { unions { unions } } }";
+            server.client.post(question, position);
+            server.client.post(question);
+
+            String metrics = scrape(server, null).body();
+
+            assertThat(value(metrics, "ua_cube_answers_total{source=\"computed\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_cube_answers_total{source=\"kept\"}")).isEqualTo(1);
+            assertThat(value(metrics, "ua_projection_events_total")).isEqualTo(1);
+            assertThat(value(metrics, "ua_projection_batches_seconds_count")).isEqualTo(1);
+            assertThat(value(metrics, "ua_projection_batches_seconds_sum")).isPositive();
         }
     }
 

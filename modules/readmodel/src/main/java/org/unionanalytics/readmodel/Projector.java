@@ -61,6 +61,9 @@ public final class Projector implements AutoCloseable {
     private volatile TrackingToken token;
     private volatile long position;
     private volatile long applied;
+    private volatile long batches;
+    /** Time this projector's writing thread spent committing batches to the read model. */
+    private volatile long writingNanos;
     private final long startPosition;
     /** Per table, the last event of the last batch that changed it since this projector started. */
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
@@ -111,6 +114,14 @@ public final class Projector implements AutoCloseable {
     /** How many events this projector has applied since it started. */
     public long applied() {
         return applied;
+    }
+
+    /** What this projector has written since it started: events, the batches they went in, and the time that took. */
+    public Work work() {
+        return new Work(applied, batches, writingNanos);
+    }
+
+    public record Work(long events, long batches, long writingNanos) {
     }
 
     /**
@@ -234,6 +245,7 @@ public final class Projector implements AutoCloseable {
     }
 
     private void write(Staged staged) throws SQLException {
+        long started = System.nanoTime();
         long last = staged.last().position().orElseThrow();
         DuckDBConnection connection = model.writer();
         connection.setAutoCommit(false);
@@ -264,6 +276,8 @@ public final class Projector implements AutoCloseable {
         token = staged.last();
         position = last;
         applied += staged.events();
+        batches++;
+        writingNanos += System.nanoTime() - started;
         release();
     }
 

@@ -109,6 +109,11 @@ public final class ReadSide implements AutoCloseable {
     }
 
     /** See {@link Projector#changedAt}. */
+    /** What the projector of the read model answering queries has written since it started (a rebuild starts afresh). */
+    public Projector.Work work() {
+        return current.projector().work();
+    }
+
     public long changedAt(Set<String> tables) {
         return current.projector().changedAt(tables);
     }

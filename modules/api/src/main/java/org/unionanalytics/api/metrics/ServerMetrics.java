@@ -1,6 +1,8 @@
 package org.unionanalytics.api.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -11,6 +13,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.unionanalytics.readmodel.ReadSide;
+import org.unionanalytics.readmodel.cube.CubeEngine;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -18,12 +22,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * What an operator watches, in Prometheus's text format at {@code /metrics}: how far the read
- * model trails the event log, requests by outcome and how long they take, commands by result,
- * and the JVM's memory, collections, threads and CPU.
+ * model trails the event log and how its projector writes, requests by outcome and how long they
+ * take, commands by result, how many analytics questions kept answers spared DuckDB, and the
+ * JVM's memory, collections, threads and CPU.
  */
 public final class ServerMetrics implements AutoCloseable {
 
@@ -34,10 +40,12 @@ public final class ServerMetrics implements AutoCloseable {
     private final Map<CommandResult, Counter> commands = new EnumMap<>(CommandResult.class);
 
     /**
-     * @param eventLogPosition  the position of the last stored event
-     * @param readModelPosition the position of the last event the read model reflects
+     * @param eventLogPosition the position of the last stored event
+     * @param readSide         the read model answering queries, and its projector
+     * @param cubes            the analytics questions, asked of DuckDB or answered from kept answers
      */
-    public ServerMetrics(LongSupplier eventLogPosition, LongSupplier readModelPosition) {
+    public ServerMetrics(LongSupplier eventLogPosition, ReadSide readSide, CubeEngine cubes) {
+        LongSupplier readModelPosition = readSide::position;
         new JvmMemoryMetrics().bindTo(registry);
         collections.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -50,6 +58,16 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Position of the last event the read model reflects").register(registry);
         Gauge.builder("ua.read.model.lag", () -> Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong()))
                 .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
+        FunctionCounter.builder("ua.projection.events", readSide, read -> read.work().events())
+                .description("Events the read model's projector has applied since it started").register(registry);
+        FunctionTimer.builder("ua.projection.batches", readSide, read -> read.work().batches(),
+                        read -> read.work().writingNanos(), TimeUnit.NANOSECONDS)
+                .description("Batches of events the projector committed to the read model, and the time it took")
+                .register(registry);
+        FunctionCounter.builder("ua.cube.answers", cubes, CubeEngine::answeredFromKept).tag("source", "kept")
+                .description("Analytics questions, answered from kept answers or computed by DuckDB").register(registry);
+        FunctionCounter.builder("ua.cube.answers", cubes, CubeEngine::computed).tag("source", "computed")
+                .description("Analytics questions, answered from kept answers or computed by DuckDB").register(registry);
         for (String outcome : List.of("ok", "errors", "refused", "failed")) {
             requests.put(outcome, Timer.builder("ua.requests").description("GraphQL requests over HTTP")
                     .tag("outcome", outcome).publishPercentileHistogram().register(registry));

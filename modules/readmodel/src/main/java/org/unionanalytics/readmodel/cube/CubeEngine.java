@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,8 @@ public final class CubeEngine {
     private final LastUsed<Answer, List<Map<String, Object>>> answers;
     /** Compiling is a third of a millisecond; dashboards and the report ask the same questions again. */
     private final LastUsed<Asked, Compiled> compiled = new LastUsed<>(256);
+    private final LongAdder answeredFromKept = new LongAdder();
+    private final LongAdder computed = new LongAdder();
 
     /** A question, the read model it was asked of, and the position of the last change to what it reads. */
     private record Answer(CompiledCube query, ReadModel model, long changedAt) {
@@ -77,16 +80,32 @@ public final class CubeEngine {
         Answer key = answerTo(query);
         List<Map<String, Object>> cached = answers.get(key);
         if (cached != null) {
+            answeredFromKept.increment();
             return cached;
         }
         List<Map<String, Object>> rows = execute(key.model(), key.query());
+        computed.increment();
         answers.put(key, rows);
         return rows;
     }
 
-    /** The answer {@link #run} would give without asking DuckDB, or null if none is kept. */
+    /** The answer {@link #run} would give without asking DuckDB, or null if none is kept (then run it). */
     public List<Map<String, Object>> kept(CubeQuery query) {
-        return answers.get(answerTo(query));
+        List<Map<String, Object>> cached = answers.get(answerTo(query));
+        if (cached != null) {
+            answeredFromKept.increment();
+        }
+        return cached;
+    }
+
+    /** Questions answered from kept answers since the start. */
+    public long answeredFromKept() {
+        return answeredFromKept.sum();
+    }
+
+    /** Questions DuckDB was asked since the start. */
+    public long computed() {
+        return computed.sum();
     }
 
     private Answer answerTo(CubeQuery query) {
