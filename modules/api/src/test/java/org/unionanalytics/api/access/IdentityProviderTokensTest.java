@@ -140,6 +140,21 @@ class IdentityProviderTokensTest {
     }
 
     @Test
+    void an_rsa_key_published_without_its_algorithm_is_taken_as_rs256_as_entra_id_publishes_them(@TempDir Path directory)
+            throws Exception {
+        SigningKey entra = SigningKey.rsa("entra-1");
+        JsonObject keySet = SigningKey.keySet(entra);
+        keySet.getJsonArray("keys").getJsonObject(0).remove("alg");
+        Path file = directory.resolve("keys.json");
+        Files.writeString(file, keySet.encode());
+        Tokens tokens = Tokens.create(vertx, new AccessSettings(null, file.toString(), null, null, "roles", false));
+
+        Caller analyst = caller(tokens, entra.sign(new JsonObject().put("sub", "oid-42").put("roles", new JsonArray().add("analyst"))));
+
+        assertThat(analyst).isEqualTo(new Caller("oid-42", Set.of(Role.ANALYST)));
+    }
+
+    @Test
     void a_server_whose_key_set_cannot_be_read_does_not_start(@TempDir Path directory) {
         String missing = directory.resolve("no-such-jwks.json").toString();
 
