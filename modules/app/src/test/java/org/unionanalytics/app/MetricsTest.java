@@ -73,19 +73,22 @@ class MetricsTest {
     }
 
     @Test
-    void out_of_demo_mode_the_metrics_are_the_admins() throws Exception {
+    void out_of_demo_mode_the_metrics_are_for_a_monitor_who_may_do_nothing_else_and_for_the_admin() throws Exception {
         String secret = "a-test-secret-of-at-least-32-characters";
         Vertx vertx = Vertx.vertx();
         try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(AccessSettings.sharedSecret(secret)))) {
             Tokens tokens = Tokens.create(vertx, AccessSettings.sharedSecret(secret));
             String analyst = tokens.issue("alice", EnumSet.of(Role.ANALYST), Duration.ofMinutes(5));
+            String monitor = tokens.issue("prometheus", EnumSet.of(Role.MONITOR), Duration.ofMinutes(5));
             String admin = tokens.issue("root", EnumSet.of(Role.ADMIN), Duration.ofMinutes(5));
 
             assertThat(scrape(server, null).statusCode()).isEqualTo(401);
             HttpResponse<String> refused = scrape(server, analyst);
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("the metrics need the admin role; alice does not have it");
-            HttpResponse<String> scraped = scrape(server, admin);
+            assertThat(refused.body()).contains("the metrics need the monitor role; alice does not have it");
+            assertThat(scrape(server, admin).statusCode()).isEqualTo(200);
+            assertThat(server.client.withToken(monitor).post("{ unions { totalCount } }").errorCode()).isEqualTo("FORBIDDEN");
+            HttpResponse<String> scraped = scrape(server, monitor);
             assertThat(scraped.statusCode()).isEqualTo(200);
             assertThat(scraped.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
             assertThat(scraped.body()).contains("ua_read_model_lag_events 0.0");

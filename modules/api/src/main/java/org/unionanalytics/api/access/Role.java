@@ -10,6 +10,8 @@ public enum Role {
     ANALYST,
     /** Reads the event log and follows its feed. */
     AUDITOR,
+    /** Reads the server's metrics, and nothing else: the role of a scraper, whose token sits in its configuration. */
+    MONITOR,
     /** Rebuilds the read model, and may do all the others do. */
     ADMIN;
 

@@ -6,8 +6,8 @@ import org.unionanalytics.api.access.Role;
 import org.unionanalytics.api.access.Tokens;
 
 /**
- * {@code GET /metrics}, for Prometheus: the admin's (a scraper sends its token as {@code authorization:
- * credentials}), open to anyone in demo mode. Read off the event loop: on PostgreSQL or EventStoreDB
+ * {@code GET /metrics}, for Prometheus: a monitor's or an admin's (a scraper sends its token as
+ * {@code authorization: credentials}), open to anyone in demo mode. Read off the event loop: on PostgreSQL or EventStoreDB
  * the event log's position is a round trip.
  */
 public final class MetricsHandler implements Handler<RoutingContext> {
@@ -28,8 +28,8 @@ public final class MetricsHandler implements Handler<RoutingContext> {
             if (checked.failed()) {
                 context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer")
                         .end(checked.cause().getMessage() + "\n");
-            } else if (!checked.result().may(Role.ADMIN)) {
-                context.response().setStatusCode(403).end("the metrics need the admin role; "
+            } else if (!checked.result().may(Role.MONITOR)) {
+                context.response().setStatusCode(403).end("the metrics need the monitor role; "
                         + checked.result().subject() + " does not have it\n");
             } else {
                 context.vertx().executeBlocking(metrics::scrape).onComplete(scraped -> {
