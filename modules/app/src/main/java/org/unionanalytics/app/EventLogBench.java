@@ -1,5 +1,6 @@
 package org.unionanalytics.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.unionanalytics.api.history.EventLog;
@@ -11,6 +12,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +55,9 @@ final class EventLogBench {
         Samples history = Samples.time(warmup, sampling, () -> http.post(server.port(), query));
         report.accept(String.format("event log, one competition's history (%d events, from its own index): p50 %.1f ms, "
                 + "p99 %.1f ms (%,d requests)", events, history.median(), history.percentile(99), history.count()));
-        feed();
+        feed("one event a message", "events(after: \"" + middle + "\")", message -> 1);
+        feed("in batches of " + EventLog.MAX_PAGE, "eventBatches(after: \"" + middle + "\", size: " + EventLog.MAX_PAGE + ")",
+                message -> message.at("/payload/data/eventBatches").size());
     }
 
     private void page(Duration warmup, Samples.Sampling sampling, String what, String arguments, int storeEvents) {
@@ -73,16 +77,17 @@ final class EventLogBench {
         }
     }
 
-    private void feed() throws InterruptedException {
+    /** @param events how many events a message of the subscription carries */
+    private void feed(String how, String subscription, ToIntFunction<JsonNode> events) throws InterruptedException {
         long available = Math.min(FEED_EVENTS, storage.lastPosition() - middle);
         AtomicLong received = new AtomicLong();
         long started = System.nanoTime();
         try (GraphQLWebSocket socket = new GraphQLWebSocket(HttpClient.newHttpClient(), server.port(), token, message -> {
             if (message.path("type").asText().equals("next")) {
-                received.incrementAndGet();
+                received.addAndGet(events.applyAsInt(message));
             }
         })) {
-            socket.subscribe("feed", "subscription { events(after: \"" + middle + "\") { position type aggregateId } }");
+            socket.subscribe("feed", "subscription { " + subscription + " { position type aggregateId } }");
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (received.get() < available && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -92,8 +97,8 @@ final class EventLogBench {
         long storeStarted = System.nanoTime();
         readFromStore((int) available);
         double storeSeconds = (System.nanoTime() - storeStarted) / 1e9;
-        report.accept(String.format("event feed from the middle of the log: %,d events in %.1f s = %,.0f events/s over "
-                        + "graphql-transport-ws; the store read alone %,.0f events/s", received.get(), seconds,
+        report.accept(String.format("event feed from the middle of the log, %s: %,d events in %.1f s = %,.0f events/s over "
+                        + "graphql-transport-ws; the store read alone %,.0f events/s", how, received.get(), seconds,
                 received.get() / seconds, available / storeSeconds));
     }
 }

@@ -114,6 +114,10 @@ class AccessTest {
                  LiveClient auditor = new LiveClient(server.port(), token("ada", Role.AUDITOR))) {
                 analyst.subscribe("feed", "subscription { events { type } }");
                 assertThat(analyst.next(Duration.ofSeconds(10)).at("/payload/errors/0/extensions/code").asText()).isEqualTo("FORBIDDEN");
+                assertThat(analyst.next(Duration.ofSeconds(10)).path("type").asText()).isEqualTo("complete");
+                analyst.subscribe("batches", "subscription { eventBatches { type } }");
+                assertThat(analyst.next(Duration.ofSeconds(10)).at("/payload/errors/0/message").asText())
+                        .isEqualTo("eventBatches needs the auditor role; alice has analyst");
                 auditor.subscribe("feed", "subscription { events { type actor } }");
                 assertThat(auditor.next(Duration.ofSeconds(10)).at("/payload/data/events/actor").asText()).isEqualTo("rob");
             }

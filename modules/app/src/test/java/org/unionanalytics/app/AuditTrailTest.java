@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Auditors read the event log behind the figures, page by page or as a feed, through the real server. */
 class AuditTrailTest {
 
-    /** The README's event log samples: one union's history, memberships by page and as a feed, the bakery then and now. */
+    /** The README's event log samples: one union's history, memberships by page, as a feed and in batches, the bakery then and now. */
     private static final List<String> README = Walkthrough.readmeSection("history");
     private static final Duration SOON = Duration.ofSeconds(10);
 
@@ -106,11 +106,35 @@ class AuditTrailTest {
     }
 
     @Test
+    void the_membership_feed_in_batches_sends_the_same_events_a_batch_at_a_time() {
+        try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
+            Walkthrough.run(server.client);
+            List<JsonNode> stored = nodes(server.client.post(README.get(1).replace("first: 10", "first: 500")).data()
+                    .path("events"));
+            live.subscribe("batches", README.get(3).replace("size: 50", "size: 3"));
+            List<JsonNode> sent = new ArrayList<>();
+            List<Integer> sizes = new ArrayList<>();
+            while (sent.size() < stored.size()) {
+                JsonNode batch = live.next(SOON).at("/payload/data/eventBatches");
+                batch.forEach(sent::add);
+                sizes.add(batch.size());
+            }
+            assertThat(sent).isEqualTo(stored);
+            assertThat(sizes).allMatch(size -> size >= 1 && size <= 3).hasSizeGreaterThan(1);
+
+            live.subscribe("too-big", "subscription { eventBatches(size: 501) { position } }");
+            JsonNode refused = live.next(SOON);
+            assertThat(refused.at("/payload/errors/0/message").asText()).contains("size must be between 1 and 500, not 501");
+            assertThat(refused.at("/payload/errors/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
+        }
+    }
+
+    @Test
     void an_aggregate_at_a_version_is_its_state_as_its_rules_saw_it_then() {
         try (TestServer server = TestServer.start(dataDirectory)) {
             Walkthrough.run(server.client);
 
-            JsonNode bakery = server.client.post(README.get(3)).data();
+            JsonNode bakery = server.client.post(README.get(4)).data();
 
             assertThat(bakery.at("/before/type").asText()).isEqualTo("Enterprise");
             assertThat(bakery.at("/before/version").asInt()).isEqualTo(1);

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public final class RoleCheck extends SimplePerformantInstrumentation {
 
-    private static final Set<String> AUDITORS = Set.of("events", "aggregate", "eventLogCheck");
+    private static final Set<String> AUDITORS = Set.of("events", "eventBatches", "aggregate", "eventLogCheck");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,

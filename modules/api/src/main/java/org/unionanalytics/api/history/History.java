@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /** The event log for auditors: page by page, as a feed, aggregates at a version, integrity checks. */
 public final class History {
@@ -41,7 +42,7 @@ public final class History {
                         instant(env.getArgument("at"))))
                 .dataFetcher("eventLogCheck", env -> checks.status()));
         wiring.type("Mutation", type -> type.dataFetcher("checkEventLog", env -> checks.start()));
-        wiring.type("Subscription", type -> type.dataFetcher("events", this::feed));
+        wiring.type("Subscription", type -> type.dataFetcher("events", this::feed).dataFetcher("eventBatches", this::batches));
     }
 
     private Map<String, Object> page(DataFetchingEnvironment env) {
@@ -58,10 +59,22 @@ public final class History {
     }
 
     private Publisher<EventView> feed(DataFetchingEnvironment env) {
+        return feed(env, 1, events -> new EventView(events.get(0), serializer));
+    }
+
+    private Publisher<List<EventView>> batches(DataFetchingEnvironment env) {
+        int size = env.getArgument("size");
+        if (size < 1 || size > EventLog.MAX_PAGE) {
+            throw new IllegalArgumentException("size must be between 1 and " + EventLog.MAX_PAGE + ", not " + size);
+        }
+        return feed(env, size, events -> events.stream().map(event -> new EventView(event, serializer)).toList());
+    }
+
+    private <T> Publisher<T> feed(DataFetchingEnvironment env, int batch, Function<List<TrackedEventMessage<?>>, T> message) {
         var after = log.tokenAfter(env.<Long>getArgument("after"));
         EventFilter filter = filter(env);
         return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
-                filter, (TrackedEventMessage<?> event) -> new EventView(event, serializer), queryThreads)));
+                filter, batch, message, queryThreads)));
     }
 
     private static EventFilter filter(DataFetchingEnvironment env) {

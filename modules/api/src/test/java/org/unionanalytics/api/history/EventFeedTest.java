@@ -36,9 +36,10 @@ class EventFeedTest {
         storage.close();
     }
 
-    /** Collects what a feed sends, asking for events as the test says. */
-    private static class Reader implements Flow.Subscriber<TrackedEventMessage<?>> {
+    /** Collects what a feed sends, asking for messages as the test says. */
+    private static class Reader implements Flow.Subscriber<List<TrackedEventMessage<?>>> {
         final List<Long> positions = new CopyOnWriteArrayList<>();
+        final List<Integer> messageSizes = new CopyOnWriteArrayList<>();
         volatile boolean completed;
         volatile Flow.Subscription subscription;
 
@@ -48,8 +49,9 @@ class EventFeedTest {
         }
 
         @Override
-        public void onNext(TrackedEventMessage<?> event) {
-            positions.add(EventLog.position(event));
+        public void onNext(List<TrackedEventMessage<?>> events) {
+            events.forEach(event -> positions.add(EventLog.position(event)));
+            messageSizes.add(events.size());
         }
 
         @Override
@@ -64,9 +66,12 @@ class EventFeedTest {
     }
 
     private Reader follow(long after, EventFilter filter) {
-        Reader reader = new Reader();
+        return follow(new Reader(), after, filter, 1);
+    }
+
+    private Reader follow(Reader reader, long after, EventFilter filter, int batch) {
         EventLog log = new EventLog(storage);
-        reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, event -> event, queryThreads));
+        reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, batch, events -> events, queryThreads));
         return reader;
     }
 
@@ -103,19 +108,34 @@ class EventFeedTest {
     @Test
     void a_subscriber_asking_for_one_event_at_a_time_gets_every_event_across_pages_in_order() {
         LoggedNotes.manyNotes(storage, 2 * EventLog.MAX_PAGE + 100);
-        Reader reader = new Reader() {
+        Reader reader = follow(new Reader() {
             @Override
-            public void onNext(TrackedEventMessage<?> event) {
-                super.onNext(event);
+            public void onNext(List<TrackedEventMessage<?>> events) {
+                super.onNext(events);
                 subscription.request(1);
             }
-        };
-        EventLog log = new EventLog(storage);
-        reader.onSubscribe(new EventFeed<>(reader, log, null, EventFilter.ALL, event -> event, queryThreads));
+        }, 0, EventFilter.ALL, 1);
         reader.subscription.request(1);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 100);
         assertThat(reader.positions).isSorted().doesNotHaveDuplicates().startsWith(1L);
+    }
+
+    @Test
+    void a_batched_feed_fills_its_messages_while_catching_up_and_sends_what_is_ready_once_caught_up() {
+        LoggedNotes.manyNotes(storage, 2 * EventLog.MAX_PAGE + 100);
+        Reader reader = follow(new Reader(), 0, EventFilter.ALL, 300);
+
+        reader.subscription.request(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.messageSizes.size() == 2);
+        assertThat(reader.messageSizes).as("a message spans the pages it was read in").containsExactly(300, 300);
+        reader.subscription.request(Long.MAX_VALUE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 100);
+        LoggedNotes.note(storage, "late", "x", "y");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 102);
+        assertThat(reader.positions).isSorted().doesNotHaveDuplicates().startsWith(1L);
+        assertThat(reader.messageSizes).allMatch(size -> size <= 300).endsWith(2);
     }
 
     @Test
