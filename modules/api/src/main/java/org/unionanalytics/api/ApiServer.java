@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandlerOptions;
 import io.vertx.ext.web.handler.graphql.ws.GraphQLWSHandler;
@@ -22,6 +23,7 @@ import org.unionanalytics.api.metrics.MetricsHandler;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP server: GraphQL at /graphql (POST and GET, and a WebSocket speaking graphql-transport-ws
@@ -37,8 +39,9 @@ public final class ApiServer {
     private ApiServer() {
     }
 
+    /** @param corsOrigins the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none */
     public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, Tokens tokens,
-                                           MetricsHandler metrics, String host, int port) {
+                                           MetricsHandler metrics, List<String> corsOrigins, String host, int port) {
         Router router = Router.router(vertx);
         // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
         // a WebSocket's token travels in its connection_init payload, as {"Authorization": "Bearer <token>"}
@@ -49,6 +52,9 @@ public final class ApiServer {
                         SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true,
                         Caller.CONTEXT_KEY, execution.context().connectionParams())))
                 .build());
+        if (!corsOrigins.isEmpty()) {
+            router.route().handler(cors(corsOrigins));
+        }
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
         router.route("/graphiql*").subRouter(GraphiQLHandler.create(vertx,
@@ -70,6 +76,17 @@ public final class ApiServer {
         });
         return vertx.createHttpServer(new HttpServerOptions().setWebSocketSubProtocols(List.of(GRAPHQL_TRANSPORT_WS)))
                 .requestHandler(router).listen(port, host);
+    }
+
+    /**
+     * A dashboard's page on another origin may send requests with a token: tokens travel in a header the
+     * page sets, never in a cookie the browser adds, so allowing an origin lends it no one's credentials.
+     */
+    private static CorsHandler cors(List<String> origins) {
+        return CorsHandler.create().addOrigins(origins)
+                .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", GraphQLHttpHandler.AWAIT_POSITION_HEADER))
+                .maxAgeSeconds(600);
     }
 
     private static String authorization(JsonObject connectionInit) {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -57,6 +58,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "sees a write, and how often at most it is sent a new answer. Default: ${DEFAULT-VALUE}.")
     long liveIntervalMillis;
 
+    @Option(names = "--cors-origins", split = ",", defaultValue = "*",
+            description = "Web origins whose pages may call the server over HTTP, comma-separated (for a dashboard "
+                    + "served elsewhere), * for any, nothing (--cors-origins=) for none. Default: ${DEFAULT-VALUE}.")
+    List<String> corsOrigins;
+
     @Mixin
     AccessOptions access;
 
@@ -78,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
                 Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers, Duration.ofMillis(liveIntervalMillis), storeOptions.store(),
+                keptAnswers, Duration.ofMillis(liveIntervalMillis),
+                corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList(), storeOptions.store(),
                 access.settings(keySet, demo));
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -68,7 +68,8 @@ public final class UnionAnalytics implements AutoCloseable {
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
         var metricsHandler = new MetricsHandler(metrics, tokens);
-        http = ApiServer.start(vertx, graphQL, handler, tokens, metricsHandler, settings.host(), settings.port())
+        http = ApiServer.start(vertx, graphQL, handler, tokens, metricsHandler, settings.corsOrigins(), settings.host(),
+                        settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
                         + "read model in {}; log at position {}, read model at {}; started in {} ms",

@@ -23,7 +23,7 @@ final class TestServer implements AutoCloseable {
         Settings usual = Settings.defaults(dataDirectory, 0);
         return new Settings(usual.dataDirectory(), usual.host(), usual.port(), usual.commandThreads(),
                 usual.queryThreads(), usual.projectionBatch(), maxAwait, requestTimeout, usual.queryTimeout(),
-                usual.keptAnswers(), usual.liveInterval(), usual.store(), usual.access());
+                usual.keptAnswers(), usual.liveInterval(), usual.corsOrigins(), usual.store(), usual.access());
     }
 
     static TestServer start(Settings settings) {

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeoutException;
 public final class GraphQLHttpHandler implements Handler<RoutingContext> {
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    /** The header that carries a receipt's position for read-your-writes, beside the request extension. */
+    public static final String AWAIT_POSITION_HEADER = "Await-Position";
     /** Marks, for the request metrics, a request answered with errors. */
     private static final String ANSWERED_WITH_ERRORS = "ua.answeredWithErrors";
     /** A query text larger than this is refused before parsing. */
@@ -139,7 +141,7 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
     private CompletableFuture<Long> awaitPosition(RoutingContext context, GraphQLRequest request) {
         Object wanted = request.extensions().get("awaitPosition");
         if (wanted == null) {
-            wanted = context.request().getHeader("Await-Position");
+            wanted = context.request().getHeader(AWAIT_POSITION_HEADER);
         }
         if (wanted == null) {
             return CompletableFuture.completedFuture(readSide.position());
