@@ -20,6 +20,8 @@ import org.unionanalytics.api.access.Caller;
 import org.unionanalytics.api.access.Tokens;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.metrics.MetricsHandler;
+import org.unionanalytics.api.metrics.ReadinessHandler;
+import org.unionanalytics.api.metrics.ServerMetrics;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import java.util.Set;
 
 /**
  * The HTTP server: GraphQL at /graphql (POST and GET, and a WebSocket speaking graphql-transport-ws
- * for subscriptions), GraphiQL at /graphiql, a health check at /health, Prometheus metrics at /metrics.
+ * for subscriptions), GraphiQL at /graphiql, a health check at /health, readiness at /ready, Prometheus
+ * metrics at /metrics.
  */
 public final class ApiServer {
 
@@ -41,7 +44,7 @@ public final class ApiServer {
 
     /** @param corsOrigins the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none */
     public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, Tokens tokens,
-                                           MetricsHandler metrics, List<String> corsOrigins, String host, int port) {
+                                           ServerMetrics metrics, List<String> corsOrigins, String host, int port) {
         Router router = Router.router(vertx);
         // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
         // a WebSocket's token travels in its connection_init payload, as {"Authorization": "Bearer <token>"}
@@ -61,7 +64,8 @@ public final class ApiServer {
                 new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(true)
                         .setGraphWSQLUri("/graphql")).router());
         router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
-        router.get("/metrics").handler(metrics);
+        router.get("/ready").handler(new ReadinessHandler(metrics::lag));
+        router.get("/metrics").handler(new MetricsHandler(metrics, tokens));
         router.route().failureHandler(context -> {
             int status = context.statusCode() > 0 ? context.statusCode() : 500;
             String message = status == 413 ? "the request body is larger than " + MAX_BODY_BYTES + " bytes"

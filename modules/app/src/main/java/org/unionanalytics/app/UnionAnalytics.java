@@ -13,7 +13,6 @@ import org.unionanalytics.api.graphql.GraphQLFactory;
 import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.live.LiveStreams;
-import org.unionanalytics.api.metrics.MetricsHandler;
 import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.query.Analytics;
@@ -67,8 +66,7 @@ public final class UnionAnalytics implements AutoCloseable {
                 new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
-        var metricsHandler = new MetricsHandler(metrics, tokens);
-        http = ApiServer.start(vertx, graphQL, handler, tokens, metricsHandler, settings.corsOrigins(), settings.host(),
+        http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.host(),
                         settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "

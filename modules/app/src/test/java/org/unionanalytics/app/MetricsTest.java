@@ -51,6 +51,10 @@ class MetricsTest {
             assertThat(value(metrics, "ua_read_model_position")).isEqualTo(Double.parseDouble(position));
             assertThat(value(metrics, "ua_read_model_lag_events")).isZero();
             assertThat(metrics).contains("jvm_memory_used_bytes").contains("jvm_threads_live_threads").contains("process_cpu_usage");
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/ready")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).isEqualTo("{\"status\":\"READY\",\"lag\":0}");
         }
     }
 

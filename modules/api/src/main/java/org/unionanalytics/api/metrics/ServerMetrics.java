@@ -35,6 +35,8 @@ public final class ServerMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics collections = new JvmGcMetrics();
+    private final LongSupplier eventLogPosition;
+    private final LongSupplier readModelPosition;
     /** Registered once, not looked up on every request. */
     private final Map<String, Timer> requests = new HashMap<>();
     private final Map<CommandResult, Counter> commands = new EnumMap<>(CommandResult.class);
@@ -45,7 +47,8 @@ public final class ServerMetrics implements AutoCloseable {
      * @param cubes            the analytics questions, asked of DuckDB or answered from kept answers
      */
     public ServerMetrics(LongSupplier eventLogPosition, ReadSide readSide, CubeEngine cubes) {
-        LongSupplier readModelPosition = readSide::position;
+        this.eventLogPosition = eventLogPosition;
+        this.readModelPosition = readSide::position;
         new JvmMemoryMetrics().bindTo(registry);
         collections.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -56,7 +59,7 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Position of the last event stored in the event log").register(registry);
         Gauge.builder("ua.read.model.position", readModelPosition::getAsLong)
                 .description("Position of the last event the read model reflects").register(registry);
-        Gauge.builder("ua.read.model.lag", () -> Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong()))
+        Gauge.builder("ua.read.model.lag", this::lag)
                 .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
         FunctionCounter.builder("ua.projection.events", readSide, read -> read.work().events())
                 .description("Events the read model's projector has applied since it started").register(registry);
@@ -92,6 +95,11 @@ public final class ServerMetrics implements AutoCloseable {
     /** A command sent by a mutation: stored, repeated (its command id was known) or refused. */
     public void command(CommandResult result) {
         commands.get(result).increment();
+    }
+
+    /** Events stored that the read model does not reflect yet (a round trip on PostgreSQL or EventStoreDB). */
+    public long lag() {
+        return Math.max(0, eventLogPosition.getAsLong() - readModelPosition.getAsLong());
     }
 
     /** The registry's meters in Prometheus's text format. */
