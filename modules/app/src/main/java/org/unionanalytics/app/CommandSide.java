@@ -25,6 +25,7 @@ import org.unionanalytics.domain.enterprise.Enterprise;
 import org.unionanalytics.domain.keyproject.KeyProject;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
+import org.unionanalytics.domain.shared.StoredAggregates;
 import org.unionanalytics.domain.membership.Membership;
 import org.unionanalytics.domain.membership.RosterEnrolment;
 import org.unionanalytics.domain.proposal.Proposal;
@@ -55,7 +56,8 @@ final class CommandSide implements AutoCloseable {
     private final ExecutorService commandThreads;
 
     /** @param keepAggregates keep recently used aggregates in memory; only where no other server writes the store */
-    CommandSide(EventStorageEngine storage, Serializer eventSerializer, int threads, boolean keepAggregates) {
+    CommandSide(EventStorageEngine storage, StoredAggregates stored, Serializer eventSerializer, int threads,
+                boolean keepAggregates) {
         this.keepAggregates = keepAggregates;
         AtomicInteger counter = new AtomicInteger();
         commandThreads = Executors.newFixedThreadPool(threads, runnable -> {
@@ -85,7 +87,7 @@ final class CommandSide implements AutoCloseable {
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(),
                         new SimpleCorrelationDataProvider(CommandLog.COMMAND_ID, CommandLog.ACTOR)))
                 .registerComponent(CommandTargetResolver.class, c -> CachedCommandTargetResolver.INSTANCE)
-                .registerComponent(EventStoreRegistry.class, c -> new EventStoreRegistry(c.eventStore()))
+                .registerComponent(EventStoreRegistry.class, c -> new EventStoreRegistry(c.eventStore(), stored))
                 .registerComponent(UnionRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .registerComponent(MemberRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .registerComponent(KeyProjectRegistry.class, c -> c.getComponent(EventStoreRegistry.class))

@@ -12,7 +12,7 @@ final class Node implements AutoCloseable {
 
     Node(Settings settings) {
         storage = settings.store().open(settings.dataDirectory());
-        commands = new CommandSide(storage.engine(), Serializers.events(), settings.commandThreads(),
+        commands = new CommandSide(storage.engine(), storage::amongStored, Serializers.events(), settings.commandThreads(),
                 settings.store().soleWriter());
         readSide = new ReadSide(settings.dataDirectory().resolve("readmodel"), commands.eventStore(), storage::lastPosition,
                 settings.projectionBatch(), settings.queryThreads());

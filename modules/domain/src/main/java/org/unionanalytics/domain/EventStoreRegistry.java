@@ -8,12 +8,15 @@ import org.unionanalytics.domain.membership.MemberLeft;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.membership.MemberTransferred;
 import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.shared.StoredAggregates;
 import org.unionanalytics.domain.union.UnionDissolved;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -24,9 +27,11 @@ import java.util.function.BiFunction;
 public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
 
     private final EventStore events;
+    private final StoredAggregates stored;
 
-    public EventStoreRegistry(EventStore events) {
+    public EventStoreRegistry(EventStore events, StoredAggregates stored) {
         this.events = events;
+        this.stored = stored;
     }
 
     @Override
@@ -56,8 +61,8 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
     }
 
     @Override
-    public boolean hasJoinedBefore(String memberId) {
-        return events.lastSequenceNumberFor(memberId).isPresent();
+    public Set<String> joinedBefore(Collection<String> memberIds) {
+        return stored.amongStored(memberIds);
     }
 
     @Override

@@ -8,11 +8,13 @@ import org.unionanalytics.domain.union.UnionKind;
 import org.unionanalytics.domain.union.UnionRegistry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What the other aggregates would tell a rule check, set up by each test. */
 public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
@@ -54,8 +56,8 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     @Override
-    public boolean hasJoinedBefore(String memberId) {
-        return members.containsKey(memberId);
+    public Set<String> joinedBefore(Collection<String> memberIds) {
+        return memberIds.stream().filter(members::containsKey).collect(Collectors.toSet());
     }
 
     @Override

@@ -10,7 +10,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +36,14 @@ public interface EventStorage extends CommandLog, AutoCloseable {
 
     /** A token from which tracking reads every event stored after {@code position}. */
     TrackingToken tokenAfter(long position);
+
+    /**
+     * Those of {@code aggregateIds} that have stored events. One look-up each by default (the embedded
+     * store answers most from its Bloom filters); a store behind a network answers in one round trip.
+     */
+    default Set<String> amongStored(Collection<String> aggregateIds) {
+        return aggregateIds.stream().filter(id -> engine().lastSequenceNumberFor(id).isPresent()).collect(Collectors.toSet());
+    }
 
     /** The serializer the store's events are written with. */
     Serializer getEventSerializer();

@@ -122,6 +122,14 @@ public abstract class EventStorageEngineContract {
     }
 
     @Test
+    void of_many_aggregates_those_with_stored_events_are_named_at_once() {
+        engine.appendEvents(event("note-a", 0, "one"), event("note-b", 0, "other"), event("note-a", 1, "two"));
+
+        assertThat(storage.amongStored(List.of("note-a", "note-ab", "note-b", "note-c"))).containsExactlyInAnyOrder("note-a", "note-b");
+        assertThat(storage.amongStored(List.of())).isEmpty();
+    }
+
+    @Test
     void an_aggregates_history_carries_each_events_position_in_the_log() {
         engine.appendEvents(event("note-a", 0, "one"), event("note-b", 0, "other"));
         engine.appendEvents(event("note-ab", 0, "longer id"), event("note-a", 1, "two"));

@@ -1,6 +1,8 @@
 package org.unionanalytics.domain.membership;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Tells which union a member currently belongs to, for rules such as "a member submits through its
@@ -10,6 +12,6 @@ public interface MemberRegistry {
 
     Optional<String> currentUnionOf(String memberId);
 
-    /** Whether the worker has a membership history, current or ended. */
-    boolean hasJoinedBefore(String memberId);
+    /** Those of the workers who have a membership history, current or ended. */
+    Set<String> joinedBefore(Collection<String> memberIds);
 }

@@ -6,6 +6,7 @@ import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
 import java.util.HashSet;
+import java.util.Set;
 
 import static org.unionanalytics.domain.shared.RuleViolation.require;
 
@@ -39,9 +40,11 @@ public class RosterEnrolment {
         UnionFacts union = unions.requireUnion(command.unionId());
         union.requireAcceptsMembersOn(command.joinedOn(), "members");
         // newcomers, most of a roster, are created outright: Axon's loadOrCreate would first read the
-        // store for them and throw and catch an exception with its stack trace (an import: -6% CPU)
+        // store for them and throw and catch an exception with its stack trace (an import: -6% CPU);
+        // who joined before is asked once for the whole roster (on PostgreSQL, one round trip)
+        Set<String> returning = members.joinedBefore(roster);
         for (String memberId : roster) {
-            if (members.hasJoinedBefore(memberId)) {
+            if (returning.contains(memberId)) {
                 memberships.load(memberId)
                         .execute(membership -> membership.join(memberId, union, command.joinedOn(), unions));
             } else {
