@@ -86,9 +86,7 @@ class AuditTrailTest {
     @Test
     void the_membership_feed_sends_what_is_stored_then_each_new_event_in_order() {
         try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
-            Walkthrough.run(server.client);
-            List<JsonNode> stored = nodes(server.client.post(README.get(1).replace("first: 10", "first: 500")).data()
-                    .path("events"));
+            List<JsonNode> stored = walkthroughMemberships(server);
             live.subscribe("feed", README.get(2));
             List<JsonNode> sent = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
@@ -108,9 +106,7 @@ class AuditTrailTest {
     @Test
     void the_membership_feed_in_batches_sends_the_same_events_a_batch_at_a_time() {
         try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
-            Walkthrough.run(server.client);
-            List<JsonNode> stored = nodes(server.client.post(README.get(1).replace("first: 10", "first: 500")).data()
-                    .path("events"));
+            List<JsonNode> stored = walkthroughMemberships(server);
             live.subscribe("batches", README.get(3).replace("size: 50", "size: 3"));
             List<JsonNode> sent = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
@@ -163,6 +159,12 @@ class AuditTrailTest {
             assertThat(refused.at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_INPUT");
             assertThat(server.client.post("{ events { edges { cursor } } }").data().at("/events/edges")).isEmpty();
         }
+    }
+
+    /** The walkthrough's members joining and leaving, read as the README's page asks for them, all at once. */
+    private static List<JsonNode> walkthroughMemberships(TestServer server) {
+        Walkthrough.run(server.client);
+        return nodes(server.client.post(README.get(1).replace("first: 10", "first: 500")).data().path("events"));
     }
 
     private static List<JsonNode> nodes(JsonNode connection) {
