@@ -75,8 +75,8 @@ public final class Tokens {
     static Tokens create(Vertx vertx, AccessSettings settings, Duration rereadGap) {
         String secret = settings.secret() != null ? settings.secret() : settings.demo() ? randomSecret() : null;
         Tokens tokens = new Tokens(vertx, settings, secret, rereadGap);
-        List<JsonObject> keys = settings.keySet() == null ? List.of() : KeySet.read(vertx, settings.keySet()).await();
-        tokens.useKeys(keys);
+        tokens.keysReadAt = System.nanoTime();
+        tokens.useKeys(settings.keySet() == null ? List.of() : KeySet.read(vertx, settings.keySet()).await());
         return tokens;
     }
 
@@ -106,9 +106,13 @@ public final class Tokens {
                         : Future.failedFuture(new Unauthenticated("the token was refused: " + failure.getMessage())));
     }
 
-    /** Requests that meet an unknown key while the key set is being read again wait for that reading. */
+    /**
+     * Requests that meet an unknown key while the key set is being read again wait for that reading. The gap
+     * counts from the last attempt, so a provider that cannot be reached is not asked again at every request.
+     */
     private synchronized Future<Void> rereadKeys() {
         if (System.nanoTime() - keysReadAt >= rereadGap.toNanos()) {
+            keysReadAt = System.nanoTime();
             rereading = KeySet.read(vertx, settings.keySet())
                     .onSuccess(keys -> log.info("Read the identity provider's key set again: {} keys", keys.size()))
                     .map(keys -> {
@@ -129,7 +133,6 @@ public final class Tokens {
             options.addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret));
         }
         jwt = JWTAuth.create(vertx, options);
-        keysReadAt = System.nanoTime();
     }
 
     /** The issuer and audience every token must name, so the server's own tokens name them too. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -31,6 +32,7 @@ class IdentityProviderTokensTest {
     private static HttpServer provider;
     private static final AtomicReference<JsonObject> published = new AtomicReference<>();
     private static final AtomicInteger keySetReads = new AtomicInteger();
+    private static final AtomicBoolean available = new AtomicBoolean(true);
     private static final SigningKey first = SigningKey.rsa("key-1");
 
     @BeforeAll
@@ -39,6 +41,10 @@ class IdentityProviderTokensTest {
         published.set(SigningKey.keySet(first));
         provider = vertx.createHttpServer().requestHandler(request -> {
             keySetReads.incrementAndGet();
+            if (!available.get()) {
+                request.response().setStatusCode(503).end();
+                return;
+            }
             request.response().putHeader("content-type", "application/json").end(published.get().encode());
         }).listen(0).await();
     }
@@ -111,6 +117,24 @@ class IdentityProviderTokensTest {
         assertThatThrownBy(() -> caller(tokens, stranger.sign(claims("mallory", "admin"))))
                 .isInstanceOf(Unauthenticated.class);
         assertThat(keySetReads.get()).as("within the gap since the start, no second read").isEqualTo(readsBefore);
+    }
+
+    @Test
+    void a_provider_that_cannot_be_reached_is_asked_again_only_after_the_gap() throws InterruptedException {
+        Tokens tokens = checking(Duration.ofSeconds(2));
+        SigningKey stranger = SigningKey.rsa("key-while-down");
+        Thread.sleep(2_100);
+        available.set(false);
+        try {
+            int readsBefore = keySetReads.get();
+
+            assertThatThrownBy(() -> caller(tokens, stranger.sign(claims("eve", "analyst")))).isInstanceOf(Unauthenticated.class);
+            assertThatThrownBy(() -> caller(tokens, stranger.sign(claims("eve", "analyst")))).isInstanceOf(Unauthenticated.class);
+
+            assertThat(keySetReads.get()).as("one attempt, failed, and none at the second request").isEqualTo(readsBefore + 1);
+        } finally {
+            available.set(true);
+        }
     }
 
     @Test
