@@ -74,7 +74,17 @@ class IdentityProviderTokensTest {
 
     @Test
     void a_token_the_provider_signed_names_its_caller_and_the_roles_this_server_knows() {
-        Tokens tokens = checking(Duration.ofMinutes(1));
+        // Keycloak publishes an encryption key beside its signing key; it has no part in checking tokens
+        JsonObject encryption = SigningKey.rsa("enc-1").publicJwk().copy().put("use", "enc").put("alg", "RSA-OAEP");
+        JsonObject keycloaks = SigningKey.keySet(first);
+        keycloaks.getJsonArray("keys").add(encryption);
+        published.set(keycloaks);
+        Tokens tokens;
+        try {
+            tokens = checking(Duration.ofMinutes(1));
+        } finally {
+            published.set(SigningKey.keySet(first));
+        }
 
         Caller auditor = caller(tokens, first.sign(claims("f3c1-auditor", "auditor", "offline_access", "uma_authorization")));
 
