@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * GraphQL over HTTP as the spec describes it: POST with a JSON body, GET for queries only,
- * {@code application/graphql-response+json} with 4xx for requests that fail before execution.
+ * {@code application/graphql-response+json} with 4xx for requests that fail before execution; a query
+ * may be named by its hash instead of sent ({@link PersistedQueries}).
  * Execution runs on worker threads; the event loop only reads the request and writes the answer.
  */
 public final class GraphQLHttpHandler implements Handler<RoutingContext> {
@@ -50,6 +51,7 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
     private final Duration timeout;
     private final Tokens tokens;
     private final ServerMetrics metrics;
+    private final PersistedQueries persisted = new PersistedQueries();
 
     public GraphQLHttpHandler(GraphQL graphQL, Executor workers, ReadSide readSide, Duration maxAwait, Duration timeout,
                               Tokens tokens, ServerMetrics metrics) {
@@ -70,13 +72,13 @@ public final class GraphQLHttpHandler implements Handler<RoutingContext> {
         boolean modern = String.valueOf(context.request().getHeader("Accept")).contains(GRAPHQL_RESPONSE);
         GraphQLRequest request;
         try {
-            request = GraphQLRequest.from(context);
+            request = persisted.resolve(GraphQLRequest.from(context));
             check(request, context.request().method().name().equals("GET"));
         } catch (GraphQLRequest.BadRequest e) {
             if (e.status == 405) {
                 context.response().putHeader("Allow", "POST");
             }
-            respond(context, e.status, modern, error(e.getMessage(), "BAD_REQUEST"));
+            respond(context, e.status, modern, error(e.getMessage(), e.code));
             return;
         }
         tokens.caller(context.request().getHeader("Authorization"))

@@ -57,14 +57,24 @@ record GraphQLRequest(String query, String operationName, Map<String, Object> va
         throw new BadRequest(400, what + " must be a JSON object");
     }
 
-    /** The request cannot be executed at all; answered with an HTTP error status. */
+    GraphQLRequest withQuery(String text) {
+        return new GraphQLRequest(text, operationName, variables, extensions);
+    }
+
+    /** The request cannot be executed at all; answered with an HTTP error status and an error code. */
     static final class BadRequest extends RuntimeException {
 
         final int status;
+        final String code;
 
         BadRequest(int status, String message) {
+            this(status, message, "BAD_REQUEST");
+        }
+
+        BadRequest(int status, String message, String code) {
             super(message);
             this.status = status;
+            this.code = code;
         }
     }
 }
