@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ final class PersistedQueries {
                 || version.intValue() != 1 || !(named.get("sha256Hash") instanceof String hash)) {
             throw new GraphQLRequest.BadRequest(400, "persistedQuery takes {\"version\": 1, \"sha256Hash\": \"<hex>\"}");
         }
-        String key = hash.toLowerCase();
+        String key = hash.toLowerCase(Locale.ROOT);
         if (request.query() == null || request.query().isBlank()) {
             String kept = queries.get(key);
             if (kept == null) {
