@@ -8,7 +8,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.graphql.GraphiQLHandler;
@@ -23,6 +25,7 @@ import org.unionanalytics.api.metrics.MetricsHandler;
 import org.unionanalytics.api.metrics.ReadinessHandler;
 import org.unionanalytics.api.metrics.ServerMetrics;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +59,14 @@ public final class ApiServer {
                         Caller.CONTEXT_KEY, execution.context().connectionParams())))
                 .build());
         if (!corsOrigins.isEmpty()) {
-            router.route().handler(cors(corsOrigins));
+            CorsHandler cors = cors(corsOrigins);
+            router.route().handler(context -> {
+                if (fromItsOwnOrigin(context)) {
+                    context.next();
+                } else {
+                    cors.handle(context);
+                }
+            });
         }
         router.route("/graphql").method(HttpMethod.POST).handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES));
         router.route("/graphql").method(HttpMethod.GET).method(HttpMethod.POST).handler(handler);
@@ -91,6 +101,26 @@ public final class ApiServer {
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
                 .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", GraphQLHttpHandler.AWAIT_POSITION_HEADER))
                 .maxAgeSeconds(600);
+    }
+
+    /**
+     * A page the server serves itself (GraphiQL) names the server's own origin on its POSTs: not a
+     * cross-origin request, so not one a list of dashboards' origins should refuse.
+     */
+    private static boolean fromItsOwnOrigin(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        HostAndPort authority = context.request().authority();
+        if (origin == null || authority == null) {
+            return false;
+        }
+        try {
+            URI page = URI.create(origin);
+            int port = page.getPort() != -1 ? page.getPort() : "https".equals(page.getScheme()) ? 443 : 80;
+            int served = authority.port() != -1 ? authority.port() : context.request().isSSL() ? 443 : 80;
+            return authority.host().equalsIgnoreCase(page.getHost()) && port == served;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     private static String authorization(JsonObject connectionInit) {

@@ -56,6 +56,8 @@ class CorsTest {
         try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withCorsOrigins(List.of(DASHBOARD)))) {
             assertThat(preflight(server, DASHBOARD).headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
             assertThat(preflight(server, "https://elsewhere.example").statusCode()).isEqualTo(403);
+            assertThat(query(server, "http://127.0.0.1:" + server.port()).statusCode())
+                    .as("the server's own pages (GraphiQL) name its origin on their POSTs").isEqualTo(200);
         }
     }
 
