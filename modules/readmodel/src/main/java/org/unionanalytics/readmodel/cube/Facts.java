@@ -92,8 +92,8 @@ final class Facts {
             Map.entry("competitions", """
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
                            c.recorded_at, c.kind IN """ + SKILL_CONTESTS + """
-                            AS skill_contest,
-                           {happened:c.closed_on:c.closed_pos:c.closed_on} AS closed_on
+                            AS skill_contest
+                           [[closed_on:, {happened:c.closed_on:c.closed_pos:c.closed_on} AS closed_on]]
                     FROM competitions c WHERE {upTo:c.recorded_pos} AND {by:c.starts_on}"""),
             Map.entry("participations", """
                     SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at,
@@ -107,13 +107,13 @@ final class Facts {
                     FROM awards a WHERE {upTo:a.recorded_pos} AND {by:a.granted_on}"""),
             Map.entry("proposals", """
                     SELECT p.proposal_id, p.category, p.member_id, p.union_id, p.enterprise_id, p.submitted_on, p.recorded_at,
-                           p.district, p.township, p.industry, p.ownership,
-                           {happened:p.adopted_on:p.adopted_pos:p.adopted_on} AS adopted_on,
-                           {happened:p.rejected_on:p.rejected_pos:p.rejected_on} AS rejected_on,
-                           {happened:p.implemented_on:p.implemented_pos:p.implemented_on} AS implemented_on,
-                           {happened:p.economic_benefit:p.implemented_pos:p.implemented_on} AS economic_benefit,
-                           {happened:p.recognised_on:p.recognised_pos:p.recognised_on} AS recognised_on,
-                           {happened:p.promoted_on:p.promoted_pos:p.promoted_on} AS promoted_on
+                           p.district, p.township, p.industry, p.ownership
+                           [[adopted_on:, {happened:p.adopted_on:p.adopted_pos:p.adopted_on} AS adopted_on]]
+                           [[rejected_on:, {happened:p.rejected_on:p.rejected_pos:p.rejected_on} AS rejected_on]]
+                           [[implemented_on:, {happened:p.implemented_on:p.implemented_pos:p.implemented_on} AS implemented_on]]
+                           [[economic_benefit:, {happened:p.economic_benefit:p.implemented_pos:p.implemented_on} AS economic_benefit]]
+                           [[recognised_on:, {happened:p.recognised_on:p.recognised_pos:p.recognised_on} AS recognised_on]]
+                           [[promoted_on:, {happened:p.promoted_on:p.promoted_pos:p.promoted_on} AS promoted_on]]
                     FROM proposals p
                     WHERE {upTo:p.recorded_pos} AND {by:p.submitted_on}"""),
             Map.entry("key_projects", """
