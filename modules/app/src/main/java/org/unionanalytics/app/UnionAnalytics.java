@@ -62,6 +62,7 @@ public final class UnionAnalytics implements AutoCloseable {
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model), reports,
                 readSide, storage::lastPosition, knownAt);
         live = new LiveStreams(readSide::position, queryThreads, settings.liveInterval());
+        readSide.onChange(live::changed);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
                 new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),

@@ -78,6 +78,19 @@ class LiveSubscriptionsTest {
     }
 
     @Test
+    void a_dashboard_hears_of_a_lone_write_as_soon_as_the_read_model_has_it_however_long_the_live_interval() {
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withLiveInterval(Duration.ofMinutes(1)));
+             LiveClient live = new LiveClient(server.port())) {
+            live.subscribe("unions", "subscription { analytics { unions { unions } } }");
+            assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isZero();
+            establishTheCity(server);
+            JsonNode update = live.next(SOON);
+            assertThat(update).as("the new union within seconds, not at the next minute").isNotNull();
+            assertThat(update.at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_dashboard_is_sent_a_change_no_sooner_than_the_live_interval_after_the_one_before() {
         Duration interval = Duration.ofSeconds(4);
         try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withLiveInterval(interval));

@@ -52,6 +52,7 @@ public final class Projector implements AutoCloseable {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final LongSupplier head;
     private final int maxBatch;
+    private final Runnable committed;
     private final ConcurrentSkipListMap<Long, List<CompletableFuture<Long>>> waiters = new ConcurrentSkipListMap<>();
     private final Thread thread;
     /** Used by the writing thread only. */
@@ -68,12 +69,14 @@ public final class Projector implements AutoCloseable {
     /** Per table, the last event of the last batch that changed it since this projector started. */
     private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
 
+    /** @param committed run on the projector's thread after each batch it commits: keep it short */
     public Projector(ReadModel model, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
-                     int maxBatch) {
+                     int maxBatch, Runnable committed) {
         this.model = model;
         this.events = events;
         this.head = head;
         this.maxBatch = maxBatch;
+        this.committed = committed;
         try (Statement statement = model.writer().createStatement()) {
             for (Projection projection : freshProjections()) {
                 projection.prepare(statement);
@@ -279,6 +282,7 @@ public final class Projector implements AutoCloseable {
         batches++;
         writingNanos += System.nanoTime() - started;
         release();
+        committed.run();
     }
 
     /** Projections hold the staged rows of one batch; the township figures come last, once members are counted. */

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -42,6 +43,7 @@ public final class ReadSide implements AutoCloseable {
     private Thread rebuilding;
     /** Set once the server stops: a rebuild starting after it must not begin. Guarded by this. */
     private boolean closed;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
     private record Generation(int number, Path file, ReadModel model, Projector projector) {
     }
@@ -62,7 +64,7 @@ public final class ReadSide implements AutoCloseable {
             ReadModel model = ReadModel.open(file, readers);
             if (model.isActive()) {
                 files.stream().filter(other -> !other.equals(file)).forEach(ReadSide::delete);
-                return new Generation(number(file), file, model, new Projector(model, events, head, batch).start());
+                return following(number(file), file, model);
             }
             model.close();
         }
@@ -70,7 +72,36 @@ public final class ReadSide implements AutoCloseable {
         Path first = directory.resolve("1.duckdb");
         ReadModel model = ReadModel.open(first, readers);
         model.markActive();
-        return new Generation(1, first, model, new Projector(model, events, head, batch).start());
+        return following(1, first, model);
+    }
+
+    /** A generation whose projector follows the event log, telling the listeners once it answers queries. */
+    private Generation following(int number, Path file, ReadModel model) {
+        Runnable committed = () -> {
+            Generation answering = current;
+            if (answering != null && answering.number() == number) {
+                changed();
+            }
+        };
+        return new Generation(number, file, model, new Projector(model, events, head, batch, committed).start());
+    }
+
+    /**
+     * Runs {@code listener} after each batch the read model answering queries commits, and once a
+     * rebuilt one takes over; on the projector's thread, so it must be short.
+     */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("A listener to the read model's changes failed; the read model carries on", e);
+            }
+        }
     }
 
     /** Generation files, newest first. */
@@ -108,12 +139,12 @@ public final class ReadSide implements AutoCloseable {
         return current.projector().position();
     }
 
-    /** See {@link Projector#changedAt}. */
     /** What the projector of the read model answering queries has written since it started (a rebuild starts afresh). */
     public Projector.Work work() {
         return current.projector().work();
     }
 
+    /** See {@link Projector#changedAt}. */
     public long changedAt(Set<String> tables) {
         return current.projector().changedAt(tables);
     }
@@ -165,7 +196,7 @@ public final class ReadSide implements AutoCloseable {
         try {
             ReadModel model = ReadModel.open(file, readers);
             model.buildingAlone();
-            Generation next = new Generation(old.number() + 1, file, model, new Projector(model, events, head, batch).start());
+            Generation next = following(old.number() + 1, file, model);
             synchronized (this) {
                 building = next;
                 if (closed) {
@@ -180,6 +211,7 @@ public final class ReadSide implements AutoCloseable {
             model.answering();
             model.markActive();
             current = next;
+            changed();
             old.projector().close();
             old.model().close();
             delete(old.file());

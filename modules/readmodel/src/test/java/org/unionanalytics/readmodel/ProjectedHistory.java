@@ -38,7 +38,7 @@ public final class ProjectedHistory implements AutoCloseable {
 
     public void start() {
         model = ReadModel.open(directory.resolve("readmodel.duckdb"), 2);
-        projector = new Projector(model, source, this::head, 1_000).start();
+        projector = new Projector(model, source, this::head, 1_000, () -> { }).start();
     }
 
     /** From the next start on, the projector reads through {@code source} instead of the store itself. */

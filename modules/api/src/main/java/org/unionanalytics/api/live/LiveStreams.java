@@ -11,18 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * The answers of live subscriptions: each is computed when a client subscribes, then again after
- * the read model has moved on, looked at once per {@code interval}, so a dashboard hears of a
- * change within about that and never more often. An answer is computed on the query threads when
- * its client is ready for it; changes it was not ready for collapse into one, so a slow client
- * skips to the latest answer instead of queueing old ones.
+ * the read model has moved on. The streams look when the read side says it has ({@link #changed}),
+ * but never sooner than {@code interval} after their last look: a dashboard hears of a lone write
+ * as soon as the read model has it, and of a stream of writes at most once per interval. An answer
+ * is computed on the query threads when its client is ready for it; changes it was not ready for
+ * collapse into one, so a slow client skips to the latest answer instead of queueing old ones.
  */
 public final class LiveStreams implements AutoCloseable {
 
@@ -30,6 +33,9 @@ public final class LiveStreams implements AutoCloseable {
 
     private final LongSupplier readModelPosition;
     private final Executor queryThreads;
+    private final long intervalNanos;
+    private final AtomicBoolean lookScheduled = new AtomicBoolean();
+    private volatile long lastLook;
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-subscriptions");
@@ -51,10 +57,25 @@ public final class LiveStreams implements AutoCloseable {
     public LiveStreams(LongSupplier readModelPosition, Executor queryThreads, Duration interval) {
         this.readModelPosition = readModelPosition;
         this.queryThreads = queryThreads;
-        clock.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.intervalNanos = interval.toNanos();
+        this.lastLook = System.nanoTime() - intervalNanos;
     }
 
-    /** A stream of {@code answer}'s results: one now, one after each change the clock sees. */
+    /**
+     * The read model has moved on: the streams look as soon as their interval allows. Cheap enough
+     * for the projector to call after every batch it commits.
+     */
+    public void changed() {
+        if (lookScheduled.compareAndSet(false, true)) {
+            try {
+                clock.schedule(this::look, Math.max(0, lastLook + intervalNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                // the streams are closing: nobody is left to tell
+            }
+        }
+    }
+
+    /** A stream of {@code answer}'s results: one now, one after each change the streams look at. */
     public <T> Publisher<T> answers(Supplier<T> answer) {
         return FlowAdapters.toPublisher(subscriber -> {
             // a buffer of one: the tick being answered, and at most one more waiting behind it
@@ -66,12 +87,15 @@ public final class LiveStreams implements AutoCloseable {
         });
     }
 
-    /** Never throws: a scheduled task that throws is never run again, and every dashboard would go quiet. */
-    private void tick() {
+    private void look() {
+        // cleared before the position is read, so that a change committed from here on asks for another look
+        lookScheduled.set(false);
+        lastLook = System.nanoTime();
         try {
             offerChanges();
         } catch (RuntimeException e) {
             log.error("Live subscriptions could not look for changes this time; they will look again", e);
+            changed();
         }
     }
 
