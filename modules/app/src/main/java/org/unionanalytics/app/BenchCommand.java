@@ -293,8 +293,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The next write comes 1 to 2 s after the last was sent, at a random point of the server's
-     * once-a-second look for changes, so that the delays measured are those of any write.
+     * The next write comes 1 to 2 s after the last was sent: mostly a lone write, as a dashboard's
+     * writes are, and at times one inside the live interval (a second) after the one before.
      */
     private void pace(long sent) throws InterruptedException {
         long due = 1000 + writeJitter.nextInt(1000);

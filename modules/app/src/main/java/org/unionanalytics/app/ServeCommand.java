@@ -54,8 +54,9 @@ final class ServeCommand implements Callable<Integer> {
     int keptAnswers;
 
     @Option(names = "--live-interval", defaultValue = "1000",
-            description = "Milliseconds between looks for changes to live subscriptions' answers: how soon a dashboard "
-                    + "sees a write, and how often at most it is sent a new answer. Default: ${DEFAULT-VALUE}.")
+            description = "Least milliseconds between two looks for changes to live subscriptions' answers: how often "
+                    + "at most a dashboard is sent a new answer while writes stream in (a lone write is looked at as "
+                    + "soon as the read model has it). Default: ${DEFAULT-VALUE}.")
     long liveIntervalMillis;
 
     @Option(names = "--cors-origins", split = ",", defaultValue = "*",

@@ -16,7 +16,7 @@ import java.util.List;
  * @param requestTimeout  longest a GraphQL request may run
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
- * @param liveInterval    how often live subscriptions look for changes: a dashboard's latency, and its most frequent update
+ * @param liveInterval    the least time between two looks of live subscriptions for changes: their most frequent update
  * @param corsOrigins     the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none
  * @param store           the event store; the read model is always in the data directory
  * @param access          how callers prove who they are: a token secret, an identity provider's keys, demo mode
