@@ -11,10 +11,11 @@ import org.unionanalytics.api.command.CommandDispatcher;
 import org.unionanalytics.api.command.Mutations;
 import org.unionanalytics.api.graphql.GraphQLFactory;
 import org.unionanalytics.api.history.History;
+import org.unionanalytics.api.history.NewEvents;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.live.LiveStreams;
-import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.api.live.Subscriptions;
+import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.api.query.Analytics;
 import org.unionanalytics.api.query.KnownAt;
 import org.unionanalytics.api.query.Queries;
@@ -63,8 +64,10 @@ public final class UnionAnalytics implements AutoCloseable {
                 readSide, storage::lastPosition, knownAt);
         live = new LiveStreams(readSide::position, queryThreads, settings.liveInterval());
         readSide.onChange(live::changed);
+        var news = new NewEvents();
+        readSide.onChange(news::arrived);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
-                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), queryThreads), queryThreads);
+                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), news, queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
         http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.host(),

@@ -19,17 +19,18 @@ import java.util.function.Function;
 
 /**
  * One subscriber's event feed: the log after a token, read page by page as the subscriber asks
- * for messages, then, once caught up, looked at again every {@link #POLL} for new ones. A message
- * carries up to {@code batch} events: that many while catching up (pages are read until they make
- * one), what has been stored once caught up. One page is
- * read at a time, so events reach the subscriber in the log's order; the reader's token, not a
- * bare position, carries it on, so on PostgreSQL an event committed late behind a later position
- * still arrives. A feed whose filter admits no later events (one command's, or those stored
- * before a moment now past) completes once it has sent them.
+ * for messages, then, once caught up, read again when {@link NewEvents} says the log has grown (or
+ * after {@link #LOOK_AGAIN} without news, should the read side not be following). A message carries
+ * up to {@code batch} events: that many while catching up (pages are read until they make one), what
+ * has been stored once caught up. One page is read at a time, so events reach the subscriber in the
+ * log's order; the reader's token, not a bare position, carries it on, so on PostgreSQL an event
+ * committed late behind a later position still arrives. A feed whose filter admits no later events
+ * (one command's, or those stored before a moment now past) completes once it has sent them.
  */
 final class EventFeed<T> implements Flow.Subscription {
 
-    static final Duration POLL = Duration.ofMillis(250);
+    /** How long a caught-up feed waits for news before it looks anyway. */
+    static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
 
     private final Flow.Subscriber<? super T> subscriber;
     private final EventLog log;
@@ -37,9 +38,14 @@ final class EventFeed<T> implements Flow.Subscription {
     private final int batch;
     private final Function<List<TrackedEventMessage<?>>, T> message;
     private final Executor queryThreads;
-    private final Executor afterPoll;
+    private final NewEvents news;
+    private final Runnable wake = this::wake;
+    private final Executor afterWaiting;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicBoolean reading = new AtomicBoolean();
+    /** Set when the log may have grown since the last page was read. */
+    private final AtomicBoolean newsArrived = new AtomicBoolean();
+    private final AtomicBoolean lookAgainScheduled = new AtomicBoolean();
     private volatile boolean cancelled;
     private TrackingToken token;
     /** Read but not yet asked for: a page is read whole, however few events the subscriber wants at a time. */
@@ -47,15 +53,16 @@ final class EventFeed<T> implements Flow.Subscription {
 
     /** @param message what the subscriber is sent for up to {@code batch} events in the log's order */
     EventFeed(Flow.Subscriber<? super T> subscriber, EventLog log, TrackingToken after, EventFilter filter, int batch,
-              Function<List<TrackedEventMessage<?>>, T> message, Executor queryThreads) {
+              Function<List<TrackedEventMessage<?>>, T> message, NewEvents news, Executor queryThreads) {
         this.subscriber = subscriber;
         this.log = log;
         this.token = after;
         this.filter = filter;
         this.batch = batch;
         this.message = message;
+        this.news = news;
         this.queryThreads = queryThreads;
-        this.afterPoll = CompletableFuture.delayedExecutor(POLL.toMillis(), TimeUnit.MILLISECONDS, queryThreads);
+        this.afterWaiting = CompletableFuture.delayedExecutor(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS, queryThreads);
     }
 
     @Override
@@ -66,21 +73,30 @@ final class EventFeed<T> implements Flow.Subscription {
             return;
         }
         demand.getAndAccumulate(n, (held, more) -> held + more < 0 ? Long.MAX_VALUE : held + more);
-        readSoon(queryThreads);
+        readSoon();
     }
 
     @Override
     public void cancel() {
         cancelled = true;
+        news.forget(wake);
     }
 
-    private void readSoon(Executor executor) {
+    private void wake() {
+        newsArrived.set(true);
+        readSoon();
+    }
+
+    private void readSoon() {
         if (!cancelled && demand.get() > 0 && reading.compareAndSet(false, true)) {
-            executor.execute(this::read);
+            queryThreads.execute(this::read);
         }
     }
 
     private void read() {
+        // listening before the first page is read: news during the reading is heard when it ends
+        newsArrived.set(false);
+        news.once(wake);
         boolean caughtUp = false;
         try {
             while (!cancelled && demand.get() > 0) {
@@ -102,22 +118,35 @@ final class EventFeed<T> implements Flow.Subscription {
                 subscriber.onNext(message.apply(events));
             }
         } catch (RuntimeException failure) {
-            cancelled = true;
+            cancel();
             subscriber.onError(failure);
             return;
         } finally {
             reading.set(false);
         }
         if (cancelled) {
+            news.forget(wake);
             return;
         }
-        boolean waiting = caughtUp && ahead.isEmpty();
-        if (waiting && filter.closedAt(Instant.now())) {
-            cancelled = true;
+        boolean sentAll = caughtUp && ahead.isEmpty();
+        if (sentAll && filter.closedAt(Instant.now())) {
+            cancel();
             subscriber.onComplete();
             return;
         }
-        // caught up: look again after a while; otherwise a request that came while reading is served now
-        readSoon(waiting ? afterPoll : queryThreads);
+        if (sentAll && !newsArrived.get()) {
+            lookAgainLater();
+        } else {
+            readSoon(); // news or a request came while reading
+        }
+    }
+
+    private void lookAgainLater() {
+        if (lookAgainScheduled.compareAndSet(false, true)) {
+            afterWaiting.execute(() -> {
+                lookAgainScheduled.set(false);
+                readSoon();
+            });
+        }
     }
 }

@@ -25,14 +25,19 @@ public final class History {
     private final AggregateStates aggregates;
     private final IntegrityChecks checks;
     private final Serializer serializer;
+    private final NewEvents news;
     private final Executor queryThreads;
 
-    /** @param gaplessLog whether the store gives out positions without gaps (one writer), which its check holds it to */
-    public History(EventStorage storage, boolean gaplessLog, Executor queryThreads) {
+    /**
+     * @param gaplessLog whether the store gives out positions without gaps (one writer), which its check holds it to
+     * @param news       says when the log has grown, for the feeds
+     */
+    public History(EventStorage storage, boolean gaplessLog, NewEvents news, Executor queryThreads) {
         this.log = new EventLog(storage);
         this.aggregates = new AggregateStates(storage);
         this.checks = new IntegrityChecks(storage, gaplessLog);
         this.serializer = storage.getEventSerializer();
+        this.news = news;
         this.queryThreads = queryThreads;
     }
 
@@ -74,7 +79,7 @@ public final class History {
         var after = log.tokenAfter(env.<Long>getArgument("after"));
         EventFilter filter = filter(env);
         return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
-                filter, batch, message, queryThreads)));
+                filter, batch, message, news, queryThreads)));
     }
 
     private static EventFilter filter(DataFetchingEnvironment env) {

@@ -24,6 +24,7 @@ class EventFeedTest {
     Path directory;
     private EventStorage storage;
     private final ExecutorService queryThreads = Executors.newFixedThreadPool(2);
+    private final NewEvents news = new NewEvents();
 
     @BeforeEach
     void open() {
@@ -71,7 +72,8 @@ class EventFeedTest {
 
     private Reader follow(Reader reader, long after, EventFilter filter, int batch) {
         EventLog log = new EventLog(storage);
-        reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, batch, events -> events, queryThreads));
+        reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, batch, events -> events, news,
+                queryThreads));
         return reader;
     }
 
@@ -84,10 +86,37 @@ class EventFeedTest {
 
         LoggedNotes.note(storage, "c2", "d");
         LoggedNotes.note(storage, "c3", "e", "f");
+        news.arrived();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 5);
         assertThat(reader.positions).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(reader.completed).isFalse();
+    }
+
+    @Test
+    void a_caught_up_feed_reads_new_events_as_soon_as_the_read_side_says_they_arrived() {
+        Reader reader = follow(0, EventFilter.ALL);
+        reader.subscription.request(Long.MAX_VALUE);
+        LoggedNotes.note(storage, "c1", "a");
+        news.arrived();
+        await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 1);
+
+        for (int note = 2; note <= 4; note++) {
+            LoggedNotes.note(storage, "c" + note, "n" + note);
+            news.arrived();
+            int expected = note;
+            await().atMost(EventFeed.LOOK_AGAIN.dividedBy(2)).until(() -> reader.positions.size() == expected);
+        }
+        assertThat(reader.positions).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void a_caught_up_feed_without_news_looks_again_after_a_while() {
+        Reader reader = follow(0, EventFilter.ALL);
+        reader.subscription.request(Long.MAX_VALUE);
+        LoggedNotes.note(storage, "c1", "a", "b");
+
+        await().atMost(EventFeed.LOOK_AGAIN.multipliedBy(3)).until(() -> reader.positions.size() == 2);
     }
 
     @Test
@@ -97,7 +126,8 @@ class EventFeedTest {
 
         reader.subscription.request(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2);
-        Thread.sleep(2 * EventFeed.POLL.toMillis());
+        news.arrived();
+        Thread.sleep(500);
         assertThat(reader.positions).containsExactly(1L, 2L);
 
         reader.subscription.request(5);
@@ -132,6 +162,7 @@ class EventFeedTest {
         reader.subscription.request(Long.MAX_VALUE);
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 100);
         LoggedNotes.note(storage, "late", "x", "y");
+        news.arrived();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 2 * EventLog.MAX_PAGE + 102);
         assertThat(reader.positions).isSorted().doesNotHaveDuplicates().startsWith(1L);
@@ -154,11 +185,13 @@ class EventFeedTest {
         Reader reader = follow(0, EventFilter.ALL);
         reader.subscription.request(Long.MAX_VALUE);
         LoggedNotes.note(storage, "c1", "a");
+        news.arrived();
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.positions.size() == 1);
 
         reader.subscription.cancel();
         LoggedNotes.note(storage, "c2", "b");
-        Thread.sleep(3 * EventFeed.POLL.toMillis());
+        news.arrived();
+        Thread.sleep(EventFeed.LOOK_AGAIN.toMillis() + 500);
 
         assertThat(reader.positions).containsExactly(1L);
     }
