@@ -10,6 +10,10 @@ import org.unionanalytics.scenario.bench.Samples;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -17,13 +21,15 @@ import java.util.stream.Stream;
 
 /**
  * The auditors' side of the bench: pages of the event log and the event feed, from the middle of
- * the log, each beside the same events read straight from the event store in the server's process.
+ * the log, each beside the same events read straight from the event store in the server's process;
+ * then a caught-up feed's delay beside the read model's.
  */
 final class EventLogBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Events the feed is followed for, or fewer if the log ends first. */
     private static final int FEED_EVENTS = 200_000;
+    private static final int NEW_EVENTS = 50;
 
     private final UnionAnalytics server;
     private final HttpLoad http;
@@ -58,6 +64,44 @@ final class EventLogBench {
         feed("one event a message", "events(after: \"" + middle + "\")", message -> 1);
         feed("in batches of " + EventLog.MAX_PAGE, "eventBatches(after: \"" + middle + "\", size: " + EventLog.MAX_PAGE + ")",
                 message -> message.at("/payload/data/eventBatches").size());
+        newEvents();
+    }
+
+    /**
+     * A caught-up feed: how long after a write is sent its event reaches the subscriber, beside how
+     * long the read model took to reflect it (what wakes the feed). Writes come 200-400 ms apart.
+     */
+    private void newEvents() throws InterruptedException {
+        var writes = new PassingMembers(server, http);
+        BlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
+        double[] seen = new double[NEW_EVENTS];
+        double[] reflected = new double[NEW_EVENTS];
+        Random pause = new Random(23);
+        try (GraphQLWebSocket socket = new GraphQLWebSocket(HttpClient.newHttpClient(), server.port(), token, message -> {
+            if (message.path("type").asText().equals("next")) {
+                arrivals.add(System.nanoTime());
+            }
+        })) {
+            socket.subscribe("left", "subscription { events(after: \"" + storage.lastPosition()
+                    + "\", filter: {types: [MemberLeft]}) { position } }");
+            Thread.sleep(500);
+            for (int write = 0; write < NEW_EVENTS; write++) {
+                long sent = System.nanoTime();
+                writes.run();
+                reflected[write] = (System.nanoTime() - sent) / 1e6;
+                Long arrived = arrivals.poll(30, TimeUnit.SECONDS);
+                if (arrived == null) {
+                    throw new IllegalStateException("the feed did not send a write's event within 30 s");
+                }
+                seen[write] = (arrived - sent) / 1e6;
+                Thread.sleep(200 + pause.nextInt(200));
+            }
+        }
+        Samples feed = Samples.of(seen);
+        Samples readModel = Samples.of(reflected);
+        report.accept(String.format("event feed, caught up: a write's event received p50 %.1f ms, p99 %.1f ms after the write "
+                        + "was sent; the read model reflected it p50 %.1f ms, p99 %.1f ms after (%d writes)", feed.median(),
+                feed.percentile(99), readModel.median(), readModel.percentile(99), NEW_EVENTS));
     }
 
     private void page(Duration warmup, Samples.Sampling sampling, String what, String arguments, int storeEvents) {
