@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,7 +90,13 @@ final class EventFeed<T> implements Flow.Subscription {
 
     private void readSoon() {
         if (!cancelled && demand.get() > 0 && reading.compareAndSet(false, true)) {
-            queryThreads.execute(this::read);
+            try {
+                queryThreads.execute(this::read);
+            } catch (RejectedExecutionException stopping) {
+                // the server is stopping, and its sockets with it
+                cancel();
+                reading.set(false);
+            }
         }
     }
 

@@ -67,10 +67,11 @@ public final class ServerMetrics implements AutoCloseable {
                         read -> read.work().writingNanos(), TimeUnit.NANOSECONDS)
                 .description("Batches of events the projector committed to the read model, and the time it took")
                 .register(registry);
+        String answers = "Analytics questions, answered from kept answers (or shared with a simultaneous asker) or computed by DuckDB";
         FunctionCounter.builder("ua.cube.answers", cubes, CubeEngine::answeredFromKept).tag("source", "kept")
-                .description("Analytics questions, answered from kept answers or computed by DuckDB").register(registry);
+                .description(answers).register(registry);
         FunctionCounter.builder("ua.cube.answers", cubes, CubeEngine::computed).tag("source", "computed")
-                .description("Analytics questions, answered from kept answers or computed by DuckDB").register(registry);
+                .description(answers).register(registry);
         for (String outcome : List.of("ok", "errors", "refused", "failed")) {
             requests.put(outcome, Timer.builder("ua.requests").description("GraphQL requests over HTTP")
                     .tag("outcome", outcome).publishPercentileHistogram().register(registry));

@@ -1,5 +1,6 @@
 package org.unionanalytics.readmodel.cube;
 
+import org.unionanalytics.readmodel.Futures;
 import org.unionanalytics.readmodel.LastUsed;
 import org.unionanalytics.readmodel.ReadModel;
 
@@ -13,6 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,8 @@ import java.util.function.Supplier;
  *
  * <p>Answers are kept for as long as none of the tables they read changes: a dashboard or a report
  * asked again costs a map lookup, not a scan, until a write reaches what it counts (members joining
- * leave the proposals' answers as they were).
+ * leave the proposals' answers as they were). A question asked while the same is being computed
+ * waits for that answer instead of asking DuckDB again.
  */
 public final class CubeEngine {
 
@@ -43,6 +47,8 @@ public final class CubeEngine {
     private final LastUsed<Answer, List<Map<String, Object>>> answers;
     /** Compiling is a third of a millisecond; dashboards and the report ask the same questions again. */
     private final LastUsed<Asked, Compiled> compiled = new LastUsed<>(256);
+    /** Questions being computed, so that whoever asks one meanwhile waits for its answer. */
+    private final Map<Answer, CompletableFuture<List<Map<String, Object>>>> underWay = new ConcurrentHashMap<>();
     private final LongAdder answeredFromKept = new LongAdder();
     private final LongAdder computed = new LongAdder();
 
@@ -76,6 +82,10 @@ public final class CubeEngine {
         this.answers = new LastUsed<>(keptAnswers);
     }
 
+    /**
+     * The question's answer: kept, or being computed for someone else who asked it at the same
+     * moment (dashboards asking again after a write), or computed now.
+     */
     public List<Map<String, Object>> run(CubeQuery query) {
         Answer key = answerTo(query);
         List<Map<String, Object>> cached = answers.get(key);
@@ -83,10 +93,24 @@ public final class CubeEngine {
             answeredFromKept.increment();
             return cached;
         }
-        List<Map<String, Object>> rows = execute(key.model(), key.query());
-        computed.increment();
-        answers.put(key, rows);
-        return rows;
+        var mine = new CompletableFuture<List<Map<String, Object>>>();
+        var theirs = underWay.putIfAbsent(key, mine);
+        if (theirs != null) {
+            answeredFromKept.increment();
+            return Futures.answer(theirs);
+        }
+        try {
+            List<Map<String, Object>> rows = execute(key.model(), key.query());
+            computed.increment();
+            answers.put(key, rows);
+            mine.complete(rows);
+            return rows;
+        } catch (RuntimeException failure) {
+            mine.completeExceptionally(failure);
+            throw failure;
+        } finally {
+            underWay.remove(key, mine);
+        }
     }
 
     /** The answer {@link #run} would give without asking DuckDB, or null if none is kept (then run it). */
@@ -98,7 +122,7 @@ public final class CubeEngine {
         return cached;
     }
 
-    /** Questions answered from kept answers since the start. */
+    /** Questions answered without asking DuckDB since the start: from kept answers, or shared with another asker. */
     public long answeredFromKept() {
         return answeredFromKept.sum();
     }

@@ -1,5 +1,6 @@
 package org.unionanalytics.readmodel.query;
 
+import org.unionanalytics.readmodel.Futures;
 import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.cube.CubeQuery;
 import org.unionanalytics.readmodel.cube.Filter;
@@ -10,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -50,15 +50,15 @@ public final class ReportQuery {
         var achievements = count("proposals", "achievements", List.of(within("recognisedOn", from, to)), to, knownAt);
         var promoted = count("proposals", "methodsPromoted", List.of(within("promotedOn", from, to)), to, knownAt);
 
-        Map<String, Object> grassroots = answer(areas);
-        Map<String, Object> projects = answer(keyProjects);
+        Map<String, Object> grassroots = Futures.answer(areas);
+        Map<String, Object> projects = Futures.answer(keyProjects);
         var grassrootsPanel = new Report.Grassroots(number(grassroots, "unions"), number(grassroots, "enterprisesCovered"),
                 number(grassroots, "enterprisesRegistered"), number(grassroots, "workers"), number(grassroots, "members"),
                 (Double) grassroots.get("establishmentRate"), (Double) grassroots.get("membershipRate"),
                 number(grassroots, "townships"), number(grassroots, "townshipsWithFederation"));
         var economy = new Report.Economy((Double) projects.get("meritCoverage"), number(projects, "keyProjects"),
-                number(projects, "withMeritCompetition"), answer(skillContests), answer(participations), answer(proposals),
-                answer(achievements), answer(promoted));
+                number(projects, "withMeritCompetition"), Futures.answer(skillContests), Futures.answer(participations), Futures.answer(proposals),
+                Futures.answer(achievements), Futures.answer(promoted));
         return new Report(from, to, grassrootsPanel, economy);
     }
 
@@ -87,18 +87,6 @@ public final class ReportQuery {
             return CompletableFuture.completedFuture(kept.get(0));
         }
         return CompletableFuture.supplyAsync(() -> cubes.run(query).get(0), questions);
-    }
-
-    /** The answer, or the question's own failure (a timeout, a bad argument) as if asked here. */
-    private static <T> T answer(CompletableFuture<T> question) {
-        try {
-            return question.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
     }
 
     private static long number(Map<String, Object> row, String measure) {

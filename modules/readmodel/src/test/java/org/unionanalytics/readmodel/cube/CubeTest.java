@@ -18,6 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -76,6 +82,40 @@ class CubeTest {
         assertThat(handedOver.get()).as("questions asked of DuckDB").isEqualTo(7);
         assertThat(reports.report(d("2012-10-01"), d("2017-09-21"), null, null)).isEqualTo(first);
         assertThat(handedOver.get()).as("no more: every answer was kept").isEqualTo(7);
+    }
+
+    @Test
+    void askers_of_a_question_being_computed_share_its_answer_instead_of_asking_duckdb_again() throws Exception {
+        var engine = new CubeEngine(history::caughtUp, tables -> history.projector().changedAt(tables),
+                Duration.ofSeconds(10), 0);
+        CubeQuery question = ask("membership").by("district").measure("members").query();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            // both read-model connections held, so that the first asker waits for one while the others ask too
+            CountDownLatch held = new CountDownLatch(2);
+            CompletableFuture<Boolean> release = new CompletableFuture<>();
+            for (int reader = 0; reader < 2; reader++) {
+                threads.submit(() -> history.caughtUp().read(connection -> {
+                    held.countDown();
+                    return release.orTimeout(10, TimeUnit.SECONDS).join();
+                }));
+            }
+            held.await(10, TimeUnit.SECONDS);
+            List<Future<List<Map<String, Object>>>> answers = new ArrayList<>();
+            for (int asker = 0; asker < 6; asker++) {
+                answers.add(threads.submit(() -> engine.run(question)));
+            }
+            Thread.sleep(500);
+            release.complete(true);
+
+            for (Future<List<Map<String, Object>>> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(cubes.run(question));
+            }
+            assertThat(engine.computed()).as("questions asked of DuckDB (nothing is kept)").isEqualTo(1);
+            assertThat(engine.answeredFromKept()).as("shared").isEqualTo(5);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /** Rows as "dimension values -> measure values" lines, easy to compare with hand counts. */
