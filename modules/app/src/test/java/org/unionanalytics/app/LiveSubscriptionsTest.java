@@ -1,6 +1,7 @@
 package org.unionanalytics.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,28 @@ class LiveSubscriptionsTest {
             JsonNode update = live.next(SOON);
             assertThat(update).as("the new union within seconds, not at the next minute").isNotNull();
             assertThat(update.at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_dashboard_subscribed_across_a_rebuild_hears_of_the_writes_after_it() throws InterruptedException {
+        try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
+            establishTheCity(server);
+            live.subscribe("unions", "subscription { analytics { unions { unions } } }");
+            assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
+
+            server.client.post("mutation { rebuildReadModel { state } }");
+            Awaitility.await().atMost(SOON).until(() -> server.client.post("{ readModel { rebuild { state } } }")
+                    .data().at("/readModel/rebuild/state").asText().equals("SWITCHED"));
+            Thread.sleep(Settings.defaults(dataDirectory, 0).liveInterval().toMillis() * 2); // the look the switch asked for is over
+            GraphQLClient.Answer haishu = server.client.post("mutation { establishUnion(input: {id: \"union-haishu\", "
+                    + "name: \"Haishu Federation\", kind: DISTRICT_FEDERATION, district: HAISHU, parentId: \"union-ningbo\", "
+                    + "foundedOn: \"1951-01-01\"}) { position } }");
+            assertThat(haishu.body().has("errors")).as("%s", haishu.body()).isFalse();
+
+            JsonNode update = live.next(SOON);
+            assertThat(update).as("the write after the rebuild, from the rebuilt read model").isNotNull();
+            assertThat(update.at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(2);
         }
     }
 
