@@ -95,6 +95,9 @@ class LiveSubscriptionsTest {
     void a_dashboard_subscribed_across_a_rebuild_hears_of_the_writes_after_it() throws InterruptedException {
         try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
             establishTheCity(server);
+            // a write is acknowledged once stored; the read model has it a batch later
+            Awaitility.await().atMost(SOON).until(() -> server.client.post("{ analytics { unions { unions } } }")
+                    .data().at("/analytics/unions/0/unions").asInt() == 1);
             live.subscribe("unions", "subscription { analytics { unions { unions } } }");
             assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
 
