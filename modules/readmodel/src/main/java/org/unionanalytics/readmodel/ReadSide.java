@@ -88,7 +88,7 @@ public final class ReadSide implements AutoCloseable {
 
     /**
      * Runs {@code listener} after each batch the read model answering queries commits, and once a
-     * rebuilt one takes over; on the projector's thread, so it must be short.
+     * rebuilt one takes over; on the projector's or the rebuild's thread, so it must be short.
      */
     public void onChange(Runnable listener) {
         changeListeners.add(listener);

@@ -132,7 +132,7 @@ final class EventFeed<T> implements Flow.Subscription {
             reading.set(false);
         }
         if (cancelled) {
-            news.forget(wake);
+            news.forget(wake); // a cancel before this read listened left it listening
             return;
         }
         boolean sentAll = caughtUp && ahead.isEmpty();
