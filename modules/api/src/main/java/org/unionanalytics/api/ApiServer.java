@@ -45,9 +45,13 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    /** @param corsOrigins the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none */
+    /**
+     * @param corsOrigins the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none
+     * @param readyLag    the most events the read model may trail the event log by while {@code /ready} says ready
+     */
     public static Future<HttpServer> start(Vertx vertx, GraphQL graphQL, GraphQLHttpHandler handler, Tokens tokens,
-                                           ServerMetrics metrics, List<String> corsOrigins, String host, int port) {
+                                           ServerMetrics metrics, List<String> corsOrigins, long readyLag, String host,
+                                           int port) {
         Router router = Router.router(vertx);
         // the WebSocket upgrade first, on a route of its own: a BodyHandler before it would consume the upgrade
         // a WebSocket's token travels in its connection_init payload, as {"Authorization": "Bearer <token>"}
@@ -74,7 +78,7 @@ public final class ApiServer {
                 new GraphiQLHandlerOptions().setEnabled(true).setGraphQLUri("/graphql").setGraphQLWSEnabled(true)
                         .setGraphWSQLUri("/graphql")).router());
         router.get("/health").handler(context -> context.json(Map.of("status", "UP")));
-        router.get("/ready").handler(new ReadinessHandler(metrics::lag));
+        router.get("/ready").handler(new ReadinessHandler(readyLag, metrics::lag));
         router.get("/metrics").handler(new MetricsHandler(metrics, tokens));
         router.route().failureHandler(context -> {
             int status = context.statusCode() > 0 ? context.statusCode() : 500;

@@ -139,8 +139,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(64)
-                .withQueries(Duration.ofSeconds(120), 0).withAccess(access);
+        Settings settings = Settings.defaults(dataDirectory, 0).toBuilder().store(storeOptions.store()).commandThreads(64)
+                .queryTimeout(Duration.ofSeconds(120)).keptAnswers(0).access(access).build();
         token = adminToken();
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -149,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         try (UnionAnalytics server = UnionAnalytics.start(settings)) {
             queries(server);
         }
-        Settings keeping = settings.withQueries(Duration.ofSeconds(120), 256);
+        Settings keeping = settings.toBuilder().keptAnswers(256).build();
         try (UnionAnalytics server = UnionAnalytics.start(keeping); HttpLoad http = new HttpLoad(token)) {
             Samples kept = Samples.time(warmup(), sampling(), () -> http.post(server.port(), REPORT));
             report("report, answered from kept answers (no write in between): p50 %.1f ms, p99 %.1f ms (%,d requests)",
@@ -164,7 +164,7 @@ final class BenchCommand implements Callable<Integer> {
             throughput(server, http);
         }
         if (compareWith != null) {
-            compare(settings.withStore(storeOptions.store(compareWith)));
+            compare(settings.toBuilder().store(storeOptions.store(compareWith)).build());
         }
         baselines();
         report("peak RSS %,d MB; disk %,d MB (event store %,d MB, read model %,d MB)", peakRssMb(), sizeMb(dataDirectory),
@@ -183,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void compare(Settings other) throws Exception {
         report("--- the same on %s ---", compareWith);
-        Settings elsewhere = other.withDataDirectory(dataDirectory.resolve("compare-" + compareWith));
+        Settings elsewhere = other.toBuilder().dataDirectory(dataDirectory.resolve("compare-" + compareWith)).build();
         importHistory(elsewhere);
         rebuild(elsewhere);
         if (compareWith == StoreOptions.Kind.postgres) {

@@ -52,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.defaults(dataDirectory, 0).withStore(storeOptions.store()).withCommandThreads(commandThreads);
+        Settings settings = Settings.defaults(dataDirectory, 0).toBuilder().store(storeOptions.store())
+                .commandThreads(commandThreads).build();
         try (Node node = new Node(settings)) {
             HistoryImport feed = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
                     inFlight, System.out::println);

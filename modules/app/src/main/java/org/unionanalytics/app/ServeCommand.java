@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--data-dir", defaultValue = "data",
-            description = "Directory of the event store (events/) and the read model (readmodel.duckdb); "
+            description = "Directory of the event store (events/) and the read model (readmodel/); "
                     + "created if missing, one server at a time. Default: ${DEFAULT-VALUE}.")
     Path dataDirectory;
 
@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "soon as the read model has it). Default: ${DEFAULT-VALUE}.")
     long liveIntervalMillis;
 
+    @Option(names = "--ready-lag", defaultValue = "1000",
+            description = "Most events the read model may trail the event log by while GET /ready answers 200 READY "
+                    + "(beyond it, 503 CATCHING_UP). Default: ${DEFAULT-VALUE}.")
+    long readyLag;
+
     @Option(names = "--cors-origins", split = ",", defaultValue = "*",
             description = "Web origins whose pages may call the server over HTTP, comma-separated (for a dashboard "
                     + "served elsewhere), * for any, nothing (--cors-origins=) for none. Default: ${DEFAULT-VALUE}.")
@@ -83,11 +88,20 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("serve needs --auth-secret (or the environment variable UA_AUTH_SECRET) "
                 + "or --auth-jwks (UA_AUTH_JWKS) to check tokens with, or --demo to run open");
         }
-        var settings = new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch,
-                Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds), Duration.ofSeconds(queryTimeoutSeconds),
-                keptAnswers, Duration.ofMillis(liveIntervalMillis),
-                corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList(), storeOptions.store(),
-                access.settings(keySet, demo));
+        var settings = Settings.defaults(dataDirectory, port).toBuilder()
+                .listenOn(host, port)
+                .commandThreads(commandThreads)
+                .queryThreads(queryThreads)
+                .projectionBatch(projectionBatch)
+                .patience(Duration.ofSeconds(5), Duration.ofSeconds(requestTimeoutSeconds))
+                .queryTimeout(Duration.ofSeconds(queryTimeoutSeconds))
+                .keptAnswers(keptAnswers)
+                .liveInterval(Duration.ofMillis(liveIntervalMillis))
+                .readyLag(readyLag)
+                .corsOrigins(corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList())
+                .store(storeOptions.store())
+                .access(access.settings(keySet, demo))
+                .build();
         UnionAnalytics server = UnionAnalytics.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

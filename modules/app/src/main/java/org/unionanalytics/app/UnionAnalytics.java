@@ -70,8 +70,8 @@ public final class UnionAnalytics implements AutoCloseable {
                 new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), news, queryThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
-        http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.host(),
-                        settings.port())
+        http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.readyLag(),
+                        settings.host(), settings.port())
                 .toCompletionStage().toCompletableFuture().join();
         log.info("Union Analytics serves GraphQL at http://{}:{}/graphql and GraphiQL at /graphiql; events in {}, "
                         + "read model in {}; log at position {}, read model at {}; started in {} ms",

@@ -43,7 +43,7 @@ class AccessTest {
     }
 
     private TestServer guarded() {
-        return TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(AccessSettings.sharedSecret(SECRET)));
+        return TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().access(AccessSettings.sharedSecret(SECRET)).build());
     }
 
     private static String token(String subject, Role role) {

@@ -53,7 +53,7 @@ class CorsTest {
 
     @Test
     void a_server_that_names_its_origins_refuses_other_pages() throws Exception {
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withCorsOrigins(List.of(DASHBOARD)))) {
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().corsOrigins(List.of(DASHBOARD)).build())) {
             assertThat(preflight(server, DASHBOARD).headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
             assertThat(preflight(server, "https://elsewhere.example").statusCode()).isEqualTo(403);
             assertThat(query(server, "http://127.0.0.1:" + server.port()).statusCode())
@@ -63,7 +63,7 @@ class CorsTest {
 
     @Test
     void a_server_without_origins_sends_no_cross_origin_permission() throws Exception {
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withCorsOrigins(List.of()))) {
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().corsOrigins(List.of()).build())) {
             HttpResponse<String> answered = query(server, DASHBOARD);
 
             assertThat(answered.statusCode()).as("the server answers; the browser keeps it from the page").isEqualTo(200);

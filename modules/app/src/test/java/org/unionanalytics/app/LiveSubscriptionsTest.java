@@ -80,7 +80,7 @@ class LiveSubscriptionsTest {
 
     @Test
     void a_dashboard_hears_of_a_lone_write_as_soon_as_the_read_model_has_it_however_long_the_live_interval() {
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withLiveInterval(Duration.ofMinutes(1)));
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().liveInterval(Duration.ofMinutes(1)).build());
              LiveClient live = new LiveClient(server.port())) {
             live.subscribe("unions", "subscription { analytics { unions { unions } } }");
             assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isZero();
@@ -119,7 +119,7 @@ class LiveSubscriptionsTest {
     @Test
     void a_dashboard_is_sent_a_change_no_sooner_than_the_live_interval_after_the_one_before() {
         Duration interval = Duration.ofSeconds(4);
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withLiveInterval(interval));
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().liveInterval(interval).build());
              LiveClient live = new LiveClient(server.port())) {
             live.subscribe("unions", "subscription { analytics { unions { unions } } }");
             assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isZero();

@@ -80,7 +80,7 @@ class MetricsTest {
     void out_of_demo_mode_the_metrics_are_for_a_monitor_who_may_do_nothing_else_and_for_the_admin() throws Exception {
         String secret = "a-test-secret-of-at-least-32-characters";
         Vertx vertx = Vertx.vertx();
-        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).withAccess(AccessSettings.sharedSecret(secret)))) {
+        try (TestServer server = TestServer.start(Settings.defaults(dataDirectory, 0).toBuilder().access(AccessSettings.sharedSecret(secret)).build())) {
             Tokens tokens = Tokens.create(vertx, AccessSettings.sharedSecret(secret));
             String analyst = tokens.issue("alice", EnumSet.of(Role.ANALYST), Duration.ofMinutes(5));
             String monitor = tokens.issue("prometheus", EnumSet.of(Role.MONITOR), Duration.ofMinutes(5));

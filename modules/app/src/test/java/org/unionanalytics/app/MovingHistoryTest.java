@@ -69,7 +69,7 @@ class MovingHistoryTest {
                     .isEqualTo(toMilliseconds(original.get(i)));
         }
 
-        try (TestServer moved = TestServer.start(Settings.defaults(postgresData, 0).withStore(target))) {
+        try (TestServer moved = TestServer.start(Settings.defaults(postgresData, 0).toBuilder().store(target).build())) {
             JsonNode after = moved.client.post(QUESTIONS, Long.toString(moved.node().storage.lastPosition())).data();
             assertThat(after).isEqualTo(before);
             String commandId = firstCommandId(exported);

@@ -15,7 +15,7 @@ class QueryTimeoutTest {
 
     @Test
     void a_query_over_its_time_is_cancelled_with_a_clear_error_and_the_server_carries_on() {
-        Settings impatient = Settings.defaults(dataDirectory, 0).withQueries(Duration.ofMillis(1), 0);
+        Settings impatient = Settings.defaults(dataDirectory, 0).toBuilder().queryTimeout(Duration.ofMillis(1)).keptAnswers(0).build();
         try (TestServer server = TestServer.start(impatient)) {
             GraphQLClient.Answer answer = server.client.post("""
                     { analytics { areas(where: {date: {inDateRange: ["2013-01-01", "2015-12-31"]}}) {

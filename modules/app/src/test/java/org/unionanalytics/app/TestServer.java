@@ -20,10 +20,7 @@ final class TestServer implements AutoCloseable {
 
     /** The defaults, but waiting at most {@code maxAwait} for a position and {@code requestTimeout} for a request. */
     static Settings patience(Path dataDirectory, Duration maxAwait, Duration requestTimeout) {
-        Settings usual = Settings.defaults(dataDirectory, 0);
-        return new Settings(usual.dataDirectory(), usual.host(), usual.port(), usual.commandThreads(),
-                usual.queryThreads(), usual.projectionBatch(), maxAwait, requestTimeout, usual.queryTimeout(),
-                usual.keptAnswers(), usual.liveInterval(), usual.corsOrigins(), usual.store(), usual.access());
+        return Settings.defaults(dataDirectory, 0).toBuilder().patience(maxAwait, requestTimeout).build();
     }
 
     static TestServer start(Settings settings) {

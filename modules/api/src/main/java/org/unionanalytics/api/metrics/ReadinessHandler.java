@@ -8,19 +8,21 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code GET /ready}, for a load balancer or an orchestrator's readiness probe: 200 while the read model
- * trails the event log by at most {@link #READY_LAG} events, 503 while it catches up (a node started on a
+ * trails the event log by at most the events allowed, 503 while it catches up (a node started on a
  * long log, a burst of writes), so that queries go to nodes whose answers are current. {@code /health}
  * says only that the process serves. Open to anyone, as probes send no token; it tells positions only.
  */
 public final class ReadinessHandler implements Handler<RoutingContext> {
 
-    /** About a second of writes at the pace of a busy federation: a node this close answers what a user just did. */
-    public static final long READY_LAG = 1_000;
-
+    private final long allowed;
     private final LongSupplier lag;
 
-    /** @param lag events stored that the read model does not reflect yet; may be a round trip to the event store */
-    public ReadinessHandler(LongSupplier lag) {
+    /**
+     * @param allowed the most events the read model may trail by and be ready
+     * @param lag     events stored that the read model does not reflect yet; may be a round trip to the event store
+     */
+    public ReadinessHandler(long allowed, LongSupplier lag) {
+        this.allowed = allowed;
         this.lag = lag;
     }
 
@@ -34,7 +36,7 @@ public final class ReadinessHandler implements Handler<RoutingContext> {
                 return;
             }
             long behind = measured.result();
-            boolean ready = behind <= READY_LAG;
+            boolean ready = behind <= allowed;
             context.response().setStatusCode(ready ? 200 : 503).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("status", ready ? "READY" : "CATCHING_UP").put("lag", behind).encode());
         });

@@ -16,10 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A probe hears whether this node's answers are current: ready within a thousand events of the log. */
+/** A probe hears whether this node's answers are current: ready within the events allowed of the log. */
 class ReadinessHandlerTest {
 
     private static final long UNREADABLE = -1;
+    private static final long ALLOWED = 1_000;
     private static final AtomicLong lag = new AtomicLong();
     private static Vertx vertx;
     private static HttpServer server;
@@ -28,7 +29,7 @@ class ReadinessHandlerTest {
     static void serve() {
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
-        router.get("/ready").handler(new ReadinessHandler(() -> {
+        router.get("/ready").handler(new ReadinessHandler(ALLOWED, () -> {
             if (lag.get() == UNREADABLE) {
                 throw new IllegalStateException("connection refused");
             }
@@ -48,10 +49,10 @@ class ReadinessHandlerTest {
     }
 
     @Test
-    void a_node_within_a_thousand_events_of_the_log_is_ready_and_one_further_behind_is_catching_up() throws Exception {
-        lag.set(ReadinessHandler.READY_LAG);
+    void a_node_within_the_events_allowed_of_the_log_is_ready_and_one_further_behind_is_catching_up() throws Exception {
+        lag.set(ALLOWED);
         HttpResponse<String> ready = probe();
-        lag.set(ReadinessHandler.READY_LAG + 1);
+        lag.set(ALLOWED + 1);
         HttpResponse<String> behind = probe();
 
         assertThat(ready.statusCode()).isEqualTo(200);
