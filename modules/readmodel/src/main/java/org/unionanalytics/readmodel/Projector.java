@@ -18,7 +18,6 @@ import org.unionanalytics.readmodel.projection.ProposalProjection;
 import org.unionanalytics.readmodel.projection.Recorded;
 import org.unionanalytics.readmodel.projection.UnionProjection;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -172,14 +171,14 @@ public final class Projector implements AutoCloseable {
         Thread reader = new Thread(() -> stage(stream, ready, readerFailure), "read-model-reader");
         reader.setDaemon(true);
         reader.start();
-        try {
+        try (SavedPosition savedPosition = new SavedPosition(model.writer())) {
             while (running) {
                 Staged staged = ready.poll(50, TimeUnit.MILLISECONDS);
                 if (staged == null) {
                     rethrow(readerFailure.get());
                     continue;
                 }
-                write(staged);
+                write(staged, savedPosition);
                 long now = System.nanoTime();
                 if (now - lastReport > PROGRESS_EVERY.toNanos()) {
                     reportProgress(startApplied, startedAt, now);
@@ -247,7 +246,7 @@ public final class Projector implements AutoCloseable {
                 String.format("%,.0f", perSecond));
     }
 
-    private void write(Staged staged) throws SQLException {
+    private void write(Staged staged, SavedPosition savedPosition) throws SQLException {
         long started = System.nanoTime();
         long last = staged.last().position().orElseThrow();
         DuckDBConnection connection = model.writer();
@@ -255,13 +254,7 @@ public final class Projector implements AutoCloseable {
         try {
             // The position is written first: DuckDB starts the transaction with the first statement,
             // and an Appender used before any statement commits its rows on its own.
-            try (PreparedStatement save = connection.prepareStatement(
-                    "INSERT OR REPLACE INTO projection_position (projection, position, token) VALUES (?, ?, ?)")) {
-                save.setString(1, ReadModel.PROJECTOR);
-                save.setLong(2, last);
-                save.setString(3, Tokens.encode(staged.last()));
-                save.executeUpdate();
-            }
+            savedPosition.save(last, Tokens.encode(staged.last()));
             Set<String> changed = new HashSet<>();
             for (Projection projection : staged.projections()) {
                 for (StagedWrite write : projection.writes()) {
