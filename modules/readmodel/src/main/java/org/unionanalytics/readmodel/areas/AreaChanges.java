@@ -2,6 +2,7 @@ package org.unionanalytics.readmodel.areas;
 
 import org.duckdb.DuckDBConnection;
 import org.unionanalytics.readmodel.batch.AppendedRows;
+import org.unionanalytics.readmodel.batch.BatchWriter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +48,7 @@ final class AreaChanges {
     }
 
     /** Writes the batch's changes; the tables change only if some figure of some township did. */
-    Set<String> flush(DuckDBConnection connection) throws SQLException {
+    Set<String> flush(BatchWriter writer) throws SQLException {
         if (byDay.isEmpty()) {
             return Set.of();
         }
@@ -59,12 +60,12 @@ final class AreaChanges {
                 sums[i] += figures[i];
             }
         });
-        append(connection, "area_changes", byDay);
-        append(connection, "area_months", byMonth);
+        append(writer, "area_changes", byDay);
+        append(writer, "area_months", byMonth);
         appendedRows += byDay.size();
         byDay.clear();
         if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
-            compact(connection);
+            compact(writer.connection());
         }
         return Set.copyOf(TABLES);
     }
@@ -94,7 +95,7 @@ final class AreaChanges {
         appendedRows = 0;
     }
 
-    private static void append(DuckDBConnection connection, String table, Map<Long, long[]> changes) throws SQLException {
+    private static void append(BatchWriter writer, String table, Map<Long, long[]> changes) throws SQLException {
         AppendedRows rows = new AppendedRows(table);
         changes.forEach((key, figures) -> {
             Object[] row = new Object[2 + figures.length];
@@ -105,7 +106,7 @@ final class AreaChanges {
             }
             rows.add(row);
         });
-        rows.flush(connection);
+        rows.flush(writer);
     }
 
     private static long key(int township, long epochDay) {

@@ -1,6 +1,6 @@
 package org.unionanalytics.readmodel.areas;
 
-import org.duckdb.DuckDBConnection;
+import org.unionanalytics.readmodel.batch.BatchWriter;
 import org.unionanalytics.readmodel.batch.Spells;
 import org.unionanalytics.readmodel.batch.StagedWrite;
 import org.unionanalytics.readmodel.projection.Projection;
@@ -43,13 +43,13 @@ public final class AreaProjection implements Projection, StagedWrite, Spells.Day
     }
 
     @Override
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         events.forEach(figures::apply);
         for (Object[] change : members) {
             figures.membersChanged((String) change[0], (LocalDate) change[1], (int) change[2]);
         }
         events.clear();
         members.clear();
-        return figures.flush(connection);
+        return figures.flush(writer);
     }
 }

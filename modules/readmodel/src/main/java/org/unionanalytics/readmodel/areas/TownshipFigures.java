@@ -10,6 +10,7 @@ import org.unionanalytics.domain.union.UnionDissolved;
 import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionKind;
 import org.unionanalytics.readmodel.batch.AppendedRows;
+import org.unionanalytics.readmodel.batch.BatchWriter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -111,15 +112,15 @@ public final class TownshipFigures {
     }
 
     /** Writes the batch's changes (inside its transaction), starts the next batch, and says which tables changed. */
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         for (EnterpriseArea enterprise : changedEnterprises) {
             Contribution now = enterprise.contribution();
             enterprise.counted.differences(now, into(enterprise.township));
             enterprise.counted = now;
         }
         changedEnterprises.clear();
-        Set<String> changed = new HashSet<>(newTownships.flush(connection));
-        changed.addAll(changes.flush(connection));
+        Set<String> changed = new HashSet<>(newTownships.flush(writer));
+        changed.addAll(changes.flush(writer));
         return changed;
     }
 

@@ -1,7 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-import org.duckdb.DuckDBConnection;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +21,11 @@ public final class AppendedRows implements StagedWrite {
     }
 
     @Override
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        Appending.append(connection, table, rows);
+        writer.append(table, rows);
         rows.clear();
         return Set.of(table);
     }

@@ -33,6 +33,10 @@ final class Appending {
         }
     }
 
+    static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY);
+    }
+
     private static void appendValue(DuckDBAppender appender, Object value) throws SQLException {
         if (value == null) {
             appender.appendNull();
@@ -47,7 +51,7 @@ final class Appending {
         } else if (value instanceof BigDecimal b) {
             // the Appender refuses a decimal whose scale differs from the column's; money is DECIMAL(18, 2),
             // and the domain allows at most two decimals, so this never rounds
-            appender.append(b.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY));
+            appender.append(money(b));
         } else if (value instanceof OffsetDateTime t) {
             appender.append(t);
         } else if (value instanceof Enum<?> e) {

@@ -1,7 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-import org.duckdb.DuckDBConnection;
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -65,19 +63,17 @@ public final class EntityUpdates implements StagedWrite {
     }
 
     @Override
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         if (changes.isEmpty()) {
             return Set.of();
         }
-        Appending.append(connection, stage(), new ArrayList<>(changes.values()));
+        writer.append(stage(), new ArrayList<>(changes.values()));
         String assignments = columns.stream().map(c -> keptFirst.contains(c) ? c + " = COALESCE(t." + c + ", s." + c + ")"
                         : c + " = COALESCE(s." + c + ", t." + c + ")")
                 .collect(Collectors.joining(", "));
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE " + table + " AS t SET " + assignments + " FROM " + stage() + " AS s WHERE t."
-                    + idColumn + " = s." + idColumn);
-            statement.execute("DELETE FROM " + stage());
-        }
+        writer.execute("UPDATE " + table + " AS t SET " + assignments + " FROM " + stage() + " AS s WHERE t."
+                + idColumn + " = s." + idColumn);
+        writer.execute("DELETE FROM " + stage());
         changes.clear();
         return Set.of(table);
     }

@@ -1,6 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-import org.duckdb.DuckDBConnection;
 
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -52,15 +51,13 @@ public final class JoinedRows implements StagedWrite {
     }
 
     @Override
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         if (!any) {
             return Set.of();
         }
-        staged.flush(connection);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO " + table + " SELECT s.*, " + copiedValues + " FROM " + stage() + " s " + joins);
-            statement.execute("DELETE FROM " + stage());
-        }
+        staged.flush(writer);
+        writer.execute("INSERT INTO " + table + " SELECT s.*, " + copiedValues + " FROM " + stage() + " s " + joins);
+        writer.execute("DELETE FROM " + stage());
         any = false;
         return Set.of(table);
     }

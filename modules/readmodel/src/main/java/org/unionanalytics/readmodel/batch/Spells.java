@@ -1,6 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-import org.duckdb.DuckDBConnection;
 import org.unionanalytics.readmodel.projection.Recorded;
 
 import java.sql.ResultSet;
@@ -121,16 +120,16 @@ public final class Spells implements StagedWrite {
     }
 
     @Override
-    public Set<String> flush(DuckDBConnection connection) throws SQLException {
+    public Set<String> flush(BatchWriter writer) throws SQLException {
         if (closeStored.isEmpty() && opened.isEmpty()) {
             return Set.of();
         }
         if (!closeStored.isEmpty()) {
-            closeStoredSpells(connection);
+            closeStoredSpells(writer);
         }
-        Appending.append(connection, table, opened);
+        writer.append(table, opened);
         if (changesTable != null) {
-            appendChanges(connection);
+            appendChanges(writer);
         }
         opened.clear();
         openInBatch.clear();
@@ -141,28 +140,26 @@ public final class Spells implements StagedWrite {
     }
 
     /** Before this batch's spells are appended: they are open too, and must stay so. */
-    private void closeStoredSpells(DuckDBConnection connection) throws SQLException {
-        Appending.append(connection, stage(), new ArrayList<>(closeStored.values()));
+    private void closeStoredSpells(BatchWriter writer) throws SQLException {
+        writer.append(stage(), new ArrayList<>(closeStored.values()));
         String update = "UPDATE " + table + " AS t SET ended_on = s.ended_on, ended_pos = s.ended_pos FROM "
                 + stage() + " AS s WHERE t." + subjectColumn + " = s." + subjectColumn + " AND t.ended_on IS NULL";
-        try (Statement statement = connection.createStatement()) {
-            if (changesTable == null || closedInUnknownUnion.isEmpty()) {
-                statement.execute(update);
-            } else {
-                try (ResultSet ended = statement.executeQuery(
-                        update + " RETURNING t." + subjectColumn + ", t.union_id, t.ended_on")) {
-                    while (ended.next()) {
-                        if (closedInUnknownUnion.contains(ended.getString(1))) {
-                            change(ended.getString(2), ended.getObject(3, LocalDate.class), -1);
-                        }
+        if (changesTable == null || closedInUnknownUnion.isEmpty()) {
+            writer.execute(update);
+        } else {
+            try (Statement statement = writer.connection().createStatement();
+                 ResultSet ended = statement.executeQuery(update + " RETURNING t." + subjectColumn + ", t.union_id, t.ended_on")) {
+                while (ended.next()) {
+                    if (closedInUnknownUnion.contains(ended.getString(1))) {
+                        change(ended.getString(2), ended.getObject(3, LocalDate.class), -1);
                     }
                 }
             }
-            statement.execute("DELETE FROM " + stage());
         }
+        writer.execute("DELETE FROM " + stage());
     }
 
-    private void appendChanges(DuckDBConnection connection) throws SQLException {
+    private void appendChanges(BatchWriter writer) throws SQLException {
         List<Object[]> rows = new ArrayList<>(changes.size());
         changes.forEach((unionAndDay, delta) -> {
             if (delta[0] != 0) {
@@ -170,6 +167,6 @@ public final class Spells implements StagedWrite {
                 observer.changed((String) unionAndDay.get(0), (LocalDate) unionAndDay.get(1), delta[0]);
             }
         });
-        Appending.append(connection, changesTable, rows);
+        writer.append(changesTable, rows);
     }
 }

@@ -1,7 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-import org.duckdb.DuckDBConnection;
-
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -9,5 +7,5 @@ import java.util.Set;
 public interface StagedWrite {
 
     /** Writes what the batch gave it, and says which tables that changed: none when it gave nothing. */
-    Set<String> flush(DuckDBConnection connection) throws SQLException;
+    Set<String> flush(BatchWriter writer) throws SQLException;
 }
