@@ -13,7 +13,7 @@ import java.util.Map;
  * The projector's connection as staged writes use it, keeping every statement they run prepared
  * from one batch to the next. While writes trickle in, a batch holds an event or two, and DuckDB's
  * planning was most of its cost: an Appender plans an insert at each flush (3.3 ms for one row,
- * against 1.1 ms for a kept {@code INSERT}), and a statement prepared afresh costs as much again as
+ * against 1.1 ms for a kept {@code INSERT}), and preparing a statement afresh cost nearly as much as
  * running it. Used by the projector's writing thread only.
  */
 public final class BatchWriter implements AutoCloseable {
