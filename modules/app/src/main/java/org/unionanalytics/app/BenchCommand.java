@@ -1,6 +1,5 @@
 package org.unionanalytics.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.unionanalytics.readmodel.query.Views;
 import org.unionanalytics.scenario.HistoryImport;
 import org.unionanalytics.scenario.ReferenceHistory;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,11 +21,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -83,11 +79,6 @@ final class BenchCommand implements Callable<Integer> {
             + "townships townshipsWithFederation enterprisesCovered enterprisesRegistered } economy { keyProjectCoverage "
             + "skillContests skillContestParticipations proposals innovationAchievements operationMethodsPromoted } } }";
 
-    private static final String LIVE_REPORT = "subscription { report(asOf: \"2017-09-01\") { grassroots { members } } }";
-    private static final int DASHBOARDS = 100;
-    private static final int LIVE_WRITES = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final Random writeJitter = new Random(17);
 
     @Option(names = "--data-dir", required = true,
             description = "Where the benchmark keeps its server's data; an empty directory imports the history first.")
@@ -115,7 +106,6 @@ final class BenchCommand implements Callable<Integer> {
             + "configured by the store options, and report its rates beside the main store's. It must start empty.")
     StoreOptions.Kind compareWith;
 
-    private final List<String> lines = new ArrayList<>();
     /** The bench's servers run as in production, out of demo mode, and its clients send an admin's token. */
     private final AccessSettings access = AccessSettings.sharedSecret(UUID.randomUUID() + "-" + UUID.randomUUID());
     private String token;
@@ -133,7 +123,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void report(String line) {
-        lines.add(line);
         System.out.println(line);
     }
 
@@ -159,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
             report("report, a member having joined and left before each (grassroots recomputed, economy kept): "
                     + "p50 %.1f ms, p99 %.1f ms (%,d requests)", afterWrites.median(), afterWrites.percentile(99),
                     afterWrites.count());
-            live(server, http);
+            new LiveBench(server, http, token, this::report).run();
             new EventLogBench(server, http, token, this::report).run(warmup(), sampling());
             throughput(server, http);
         }
@@ -247,62 +236,6 @@ final class BenchCommand implements Callable<Integer> {
             }
             return count;
         }
-    }
-
-    /**
-     * Dashboards holding the report live while members join, one every 1-2 s: how long after a write is
-     * sent every dashboard shows it, and what the dashboards cost, against the same writes at the same
-     * pace with nobody watching. The report is watched on the day the passing members join, so the
-     * reference figures stay exact.
-     */
-    private void live(UnionAnalytics server, HttpLoad http) throws InterruptedException, IOException {
-        var writes = new PassingMembers(server, http);
-        double alone = cpuMillisPerWrite(writes);
-        try (LiveDashboards dashboards = new LiveDashboards(server.port(), token, DASHBOARDS, LIVE_REPORT,
-                payload -> payload.at("/data/report/grassroots/members").asLong())) {
-            dashboards.awaitEvery(0, System.nanoTime(), Duration.ofMinutes(2));
-            long members = JSON.readTree(http.post(server.port(), LIVE_REPORT.replaceFirst("subscription", "query")))
-                    .at("/data/report/grassroots/members").asLong();
-            List<Double> reached = new ArrayList<>();
-            long cpu = processCpuNanos();
-            for (int write = 1; write <= LIVE_WRITES; write++) {
-                long sent = System.nanoTime();
-                writes.run();
-                for (double millis : dashboards.awaitEvery(members + write, sent, Duration.ofSeconds(30))) {
-                    reached.add(millis);
-                }
-                pace(sent);
-            }
-            double watched = (processCpuNanos() - cpu) / 1e6 / LIVE_WRITES;
-            Samples latency = Samples.of(reached.stream().mapToDouble(Double::doubleValue).toArray());
-            report("live report, %d dashboards subscribed: a write shown on every one p50 %.0f ms, p99 %.0f ms after it "
-                    + "was sent (%d writes); CPU %.1f ms a write with them watching (their clients included), %.1f ms "
-                    + "without", DASHBOARDS, latency.median(), latency.percentile(99), LIVE_WRITES, watched, alone);
-        }
-    }
-
-    /** The writes at the dashboards' pace with nobody watching. */
-    private double cpuMillisPerWrite(Runnable write) throws InterruptedException {
-        long cpu = processCpuNanos();
-        for (int i = 0; i < LIVE_WRITES; i++) {
-            long sent = System.nanoTime();
-            write.run();
-            pace(sent);
-        }
-        return (processCpuNanos() - cpu) / 1e6 / LIVE_WRITES;
-    }
-
-    /**
-     * The next write comes 1 to 2 s after the last was sent: mostly a lone write, as a dashboard's
-     * writes are, and at times one inside the live interval (a second) after the one before.
-     */
-    private void pace(long sent) throws InterruptedException {
-        long due = 1000 + writeJitter.nextInt(1000);
-        Thread.sleep(Math.max(0, due - (System.nanoTime() - sent) / 1_000_000));
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void throughput(UnionAnalytics server, HttpLoad http) throws InterruptedException {
