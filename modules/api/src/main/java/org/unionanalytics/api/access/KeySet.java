@@ -10,25 +10,38 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** An identity provider's public keys, a JSON Web Key Set ({@code {"keys": [...]}}), read from its URL or a file. */
 final class KeySet {
 
     private static final long PATIENCE_MILLIS = 10_000;
 
-    private KeySet() {
+    private final Vertx vertx;
+    private final String source;
+
+    KeySet(Vertx vertx, String source) {
+        this.vertx = vertx;
+        this.source = source;
     }
 
-    static Future<List<JsonObject>> read(Vertx vertx, String source) {
+    /**
+     * The keys, or a failure that says why not, within twice the connection's patience whatever the
+     * provider does: a test run once waited in {@code Tokens.create} for minutes on a reading that
+     * never ended, and a server must not start that way.
+     */
+    Future<List<JsonObject>> read() {
         Future<Buffer> body = source.startsWith("https://") || source.startsWith("http://")
-                ? fetch(vertx, source) : vertx.fileSystem().readFile(source);
-        return body.map(KeySet::keysIn).recover(failure -> Future.failedFuture(new IllegalStateException(
-                "could not read the identity provider's key set from " + source + ": " + failure.getMessage(), failure)));
+                ? fetch() : vertx.fileSystem().readFile(source);
+        return body.timeout(2 * PATIENCE_MILLIS, TimeUnit.MILLISECONDS).map(KeySet::keysIn)
+                .recover(failure -> Future.failedFuture(new IllegalStateException(
+                        "could not read the identity provider's key set from " + source + ": " + failure.getMessage(), failure)));
     }
 
-    private static Future<Buffer> fetch(Vertx vertx, String url) {
+    /** A client of its own for each reading, closed after it: one client kept for the second reading left it waiting for good. */
+    private Future<Buffer> fetch() {
         HttpClientAgent client = vertx.createHttpClient();
-        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(source)
                         .setConnectTimeout(PATIENCE_MILLIS).setIdleTimeout(PATIENCE_MILLIS))
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200 ? response.body()

@@ -50,6 +50,8 @@ public final class Tokens {
     private final String secret;
     private final RolesClaim rolesClaim;
     private final Duration rereadGap;
+    /** The identity provider's keys; null when tokens are checked with the secret alone. */
+    private final KeySet keySet;
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private volatile JWTAuth jwt;
     private long keysReadAt;
@@ -65,6 +67,7 @@ public final class Tokens {
         this.secret = secret;
         this.rolesClaim = new RolesClaim(settings.rolesClaim());
         this.rereadGap = rereadGap;
+        this.keySet = settings.keySet() == null ? null : new KeySet(vertx, settings.keySet());
     }
 
     /** Reads the identity provider's key set, if there is one, before it returns: a server does not start without it. */
@@ -76,7 +79,7 @@ public final class Tokens {
         String secret = settings.secret() != null ? settings.secret() : settings.demo() ? randomSecret() : null;
         Tokens tokens = new Tokens(vertx, settings, secret, rereadGap);
         tokens.keysReadAt = System.nanoTime();
-        tokens.useKeys(settings.keySet() == null ? List.of() : KeySet.read(vertx, settings.keySet()).await());
+        tokens.useKeys(tokens.keySet == null ? List.of() : tokens.keySet.read().await());
         return tokens;
     }
 
@@ -101,7 +104,7 @@ public final class Tokens {
     private Future<Caller> check(String token, boolean mayRereadKeys) {
         return jwt.authenticate(new TokenCredentials(token))
                 .map(user -> keep(token, user))
-                .recover(failure -> mayRereadKeys && failure instanceof NoSuchKeyIdException && settings.keySet() != null
+                .recover(failure -> mayRereadKeys && failure instanceof NoSuchKeyIdException && keySet != null
                         ? rereadKeys().compose(reread -> check(token, false))
                         : Future.failedFuture(new Unauthenticated("the token was refused: " + failure.getMessage())));
     }
@@ -113,7 +116,7 @@ public final class Tokens {
     private synchronized Future<Void> rereadKeys() {
         if (System.nanoTime() - keysReadAt >= rereadGap.toNanos()) {
             keysReadAt = System.nanoTime();
-            rereading = KeySet.read(vertx, settings.keySet())
+            rereading = keySet.read()
                     .onSuccess(keys -> log.info("Read the identity provider's key set again: {} keys", keys.size()))
                     .map(keys -> {
                         useKeys(keys);
