@@ -195,4 +195,18 @@ class IdentityProviderTokensTest {
         assertThatThrownBy(() -> Tokens.create(vertx, new AccessSettings(null, missing, null, null, "roles", false)))
                 .hasMessageStartingWith("could not read the identity provider's key set from " + missing);
     }
+
+    @Test
+    void a_provider_that_never_answers_stops_the_start_within_its_patience_saying_so() {
+        HttpServer silent = vertx.createHttpServer().requestHandler(request -> { }).listen(0).await();
+        String url = "http://127.0.0.1:" + silent.actualPort() + "/certs";
+        long started = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> Tokens.create(vertx, new AccessSettings(null, url, null, null, "roles", false)))
+                    .hasMessageStartingWith("could not read the identity provider's key set from " + url);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(Duration.ofSeconds(25));
+        } finally {
+            silent.close().await();
+        }
+    }
 }
