@@ -29,6 +29,8 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
 
     /** Below this, looking for changes would cost more than the changes it finds. */
     private static final Duration MIN_LIVE_INTERVAL = Duration.ofMillis(50);
+    /** About a second of writes at a busy federation's pace: a node this close answers what a user just did. */
+    private static final long READY_LAG = 1_000;
 
     public Settings {
         corsOrigins = List.copyOf(corsOrigins);
@@ -45,7 +47,7 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
     /** Loopback only and in demo mode, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256, Duration.ofSeconds(1), 1_000, List.of("*"), Store.embedded(), AccessSettings.demoMode());
+                Duration.ofSeconds(10), 256, Duration.ofSeconds(1), READY_LAG, List.of("*"), Store.embedded(), AccessSettings.demoMode());
     }
 
     /** These settings, to change some of them: {@code settings.toBuilder().commandThreads(64).build()}. */

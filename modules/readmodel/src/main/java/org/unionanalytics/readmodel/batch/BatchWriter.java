@@ -37,11 +37,7 @@ public final class BatchWriter implements AutoCloseable {
             return;
         }
         Object[] row = rows.get(0);
-        PreparedStatement insert = statement("INSERT INTO " + table + " VALUES (?" + ", ?".repeat(row.length - 1) + ")");
-        for (int i = 0; i < row.length; i++) {
-            insert.setObject(i + 1, bound(row[i]));
-        }
-        insert.executeUpdate();
+        execute("INSERT INTO " + table + " VALUES (?" + ", ?".repeat(row.length - 1) + ")", row);
     }
 
     /** Runs {@code sql} with {@code values} bound in order; answers the rows it changed. */
