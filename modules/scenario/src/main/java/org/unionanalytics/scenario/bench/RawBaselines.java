@@ -2,13 +2,23 @@ package org.unionanalytics.scenario.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
+import org.unionanalytics.domain.keyproject.KeyProject;
+import org.unionanalytics.domain.keyproject.RegisterKeyProject;
 import org.unionanalytics.domain.membership.MemberJoined;
+import org.unionanalytics.domain.shared.District;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -18,6 +28,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the libraries do on their own on this machine, measured beside the server in the same run:
@@ -116,5 +131,72 @@ public final class RawBaselines {
             throw new IllegalStateException("nothing decoded");
         }
         return payloads / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Commands per second through Axon alone, as the import sends them (its asynchronous command bus
+     * on {@code threads} threads, {@code inFlight} commands under way), each creating a key project
+     * and its one event, which Axon's in-memory storage engine keeps: no disk, no serialisation, no
+     * read model. The ceiling of a one-event command on this machine. Axon's deep call paths take a
+     * million or so commands to compile fully, so this runs {@code rounds} rounds, each on a store of
+     * its own, and gives the median of the last three.
+     */
+    public static double axonCommands(int rounds, int commandsPerRound, int threads, int inFlight)
+            throws InterruptedException {
+        double[] perSecond = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            perSecond[round] = axonRound(commandsPerRound, threads, inFlight);
+        }
+        double[] last = Arrays.copyOfRange(perSecond, Math.max(0, rounds - 3), rounds);
+        Arrays.sort(last);
+        return last[last.length / 2];
+    }
+
+    private static double axonRound(int commands, int threads, int inFlight) throws InterruptedException {
+        ExecutorService commandThreads = Executors.newFixedThreadPool(threads);
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        try {
+            var bus = AsynchronousCommandBus.builder().executor(commandThreads).build();
+            AggregateAnnotationCommandHandler.<KeyProject>builder().aggregateType(KeyProject.class)
+                    .repository(EventSourcingRepository.builder(KeyProject.class).eventStore(store).build())
+                    .build().subscribe(bus);
+            CommandGateway gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+            long started = System.nanoTime();
+            registerKeyProjects(gateway, commands, inFlight);
+            double perSecond = commands / ((System.nanoTime() - started) / 1e9);
+            for (String keyProject : new String[] {keyProjectId(0), keyProjectId(commands - 1)}) {
+                if (store.lastSequenceNumberFor(keyProject).isEmpty()) {
+                    throw new IllegalStateException("Axon stored no event for " + keyProject);
+                }
+            }
+            return perSecond;
+        } finally {
+            store.shutDown();
+            commandThreads.shutdownNow();
+        }
+    }
+
+    private static void registerKeyProjects(CommandGateway gateway, int commands, int inFlight) throws InterruptedException {
+        Semaphore slots = new Semaphore(inFlight);
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        LocalDate start = LocalDate.of(2013, 1, 1);
+        for (int i = 0; i < commands && refused.get() == null; i++) {
+            slots.acquire();
+            gateway.send(new RegisterKeyProject(keyProjectId(i), "bench", District.HAISHU,
+                    start, start.plusYears(1))).whenComplete((result, error) -> {
+                if (error != null) {
+                    refused.compareAndSet(null, error);
+                }
+                slots.release();
+            });
+        }
+        slots.acquire(inFlight);
+        if (refused.get() != null) {
+            throw new IllegalStateException("Axon refused a bench command: " + refused.get().getMessage(), refused.get());
+        }
+    }
+
+    private static String keyProjectId(int number) {
+        return String.format("keyproject-%08d", number);
     }
 }
