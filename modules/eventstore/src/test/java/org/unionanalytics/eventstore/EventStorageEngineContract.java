@@ -154,6 +154,20 @@ public abstract class EventStorageEngineContract {
     }
 
     @Test
+    void a_long_history_reads_back_whole_from_any_sequence_number() {
+        List<String> written = new ArrayList<>();
+        for (int sequence = 0; sequence < 12; sequence++) {
+            written.add("step " + sequence);
+            engine.appendEvents(event("note-a", sequence, "step " + sequence), event("note-a" + sequence, 0, "beside"));
+        }
+        List<String> fromFive = new ArrayList<>();
+        engine.readEvents("note-a", 5).forEachRemaining(e -> fromFive.add(((Noted) e.getPayload()).text()));
+
+        assertThat(texts("note-a")).containsExactlyElementsOf(written);
+        assertThat(fromFive).containsExactlyElementsOf(written.subList(5, 12));
+    }
+
+    @Test
     void an_aggregate_id_that_prefixes_another_reads_only_its_own_events() {
         engine.appendEvents(event("note-a", 0, "short"), event("note-ab", 0, "long"));
         assertThat(texts("note-a")).containsExactly("short");
