@@ -111,9 +111,11 @@ CREATE TABLE IF NOT EXISTS area_changes (
     members       BIGINT NOT NULL
 );
 
--- The same changes summed by month (on_date: the first of the month): a date's figures are the
--- months before its own plus the days of its month up to it.
+-- The same changes summed by month and by year (on_date: the first of the month, of the year): a
+-- date's figures are the years before its own, the months of its year before its month, and the
+-- days of its month up to it.
 CREATE TABLE IF NOT EXISTS area_months AS SELECT * FROM area_changes LIMIT 0;
+CREATE TABLE IF NOT EXISTS area_years AS SELECT * FROM area_changes LIMIT 0;
 
 CREATE TABLE IF NOT EXISTS key_projects (
     key_project_id VARCHAR PRIMARY KEY,

@@ -13,17 +13,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * A batch's changes of the township figures, written by day to {@code area_changes} and summed by
- * month to {@code area_months}. A date's figures are the months before its own plus the days of
- * its month up to it: some 40,000 rows at scale 1 instead of 330,000, most townships having
- * enterprises registered on thousands of days since the 1980s.
+ * month to {@code area_months} and by year to {@code area_years}. A date's figures are the years
+ * before its own, the months of its year before its month and the days of its month up to it: a
+ * few thousand rows at scale 1 instead of 330,000 (most townships have enterprises registered on
+ * thousands of days since the 1980s); summing 49,000 months took twice as long as 3,700 years.
  */
 final class AreaChanges {
 
-    static final List<String> TABLES = List.of("area_changes", "area_months");
+    static final List<String> TABLES = List.of("area_changes", "area_months", "area_years");
     /** Fewer rows than this are not worth compacting. */
     private static final long COMPACT_FROM = 100_000;
 
@@ -52,16 +54,9 @@ final class AreaChanges {
         if (byDay.isEmpty()) {
             return Set.of();
         }
-        Map<Long, long[]> byMonth = new HashMap<>();
-        byDay.forEach((key, figures) -> {
-            long month = key(township(key), day(key).withDayOfMonth(1).toEpochDay());
-            long[] sums = byMonth.computeIfAbsent(month, k -> new long[Figure.ALL.length]);
-            for (int i = 0; i < figures.length; i++) {
-                sums[i] += figures[i];
-            }
-        });
         append(writer, "area_changes", byDay);
-        append(writer, "area_months", byMonth);
+        append(writer, "area_months", summed(day -> day.withDayOfMonth(1)));
+        append(writer, "area_years", summed(day -> day.withDayOfYear(1)));
         appendedRows += byDay.size();
         byDay.clear();
         if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
@@ -93,6 +88,19 @@ final class AreaChanges {
             }
         }
         appendedRows = 0;
+    }
+
+    /** The batch's changes summed by township and period, each period named by its first day. */
+    private Map<Long, long[]> summed(UnaryOperator<LocalDate> periodOf) {
+        Map<Long, long[]> byPeriod = new HashMap<>();
+        byDay.forEach((key, figures) -> {
+            long period = key(township(key), periodOf.apply(day(key)).toEpochDay());
+            long[] sums = byPeriod.computeIfAbsent(period, k -> new long[Figure.ALL.length]);
+            for (int i = 0; i < figures.length; i++) {
+                sums[i] += figures[i];
+            }
+        });
+        return byPeriod;
     }
 
     private static void append(BatchWriter writer, String table, Map<Long, long[]> changes) throws SQLException {

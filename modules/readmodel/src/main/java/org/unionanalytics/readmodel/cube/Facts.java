@@ -73,7 +73,10 @@ final class Facts {
                     FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
                                  sum(unions) AS unions, sum(federations) AS federations,
                                  sum(placed_unions) AS placed_unions, sum(members) AS members
-                          FROM (SELECT * FROM area_months WHERE on_date < date_trunc('month', {on})
+                          FROM (SELECT * FROM area_years WHERE on_date < date_trunc('year', {on})
+                                UNION ALL
+                                SELECT * FROM area_months
+                                WHERE on_date >= date_trunc('year', {on}) AND on_date < date_trunc('month', {on})
                                 UNION ALL
                                 SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
                           GROUP BY tid) a

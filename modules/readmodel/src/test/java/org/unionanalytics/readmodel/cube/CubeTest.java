@@ -397,7 +397,7 @@ class CubeTest {
             assertThat(new CubeCompiler().compile(ask("enterprises").by("coveringUnionKind").measure("enterprises").query(),
                     today).tables()).containsExactly("coverages", "enterprises", "unions");
             assertThat(new CubeCompiler().compile(ask("areas").measure("members").query(), today).tables())
-                    .containsExactly("area_changes", "area_months", "townships");
+                    .containsExactly("area_changes", "area_months", "area_years", "townships");
         }
 
         @Test
