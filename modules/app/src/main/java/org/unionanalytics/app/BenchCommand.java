@@ -36,9 +36,6 @@ final class BenchCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     private static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
-    /** The import's command threads and commands under way, as {@code import} runs by default; Axon's baseline runs the same. */
-    private static final int IMPORT_THREADS = 64;
-    private static final int IMPORT_IN_FLIGHT = 256;
 
     /**
      * Three ad-hoc questions, as a client asks them and as one would ask DuckDB directly: plain SQL
@@ -132,7 +129,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.defaults(dataDirectory, 0).toBuilder().store(storeOptions.store())
-                .commandThreads(IMPORT_THREADS).queryTimeout(Duration.ofSeconds(120)).keptAnswers(0).access(access).build();
+                .commandThreads(ImportCommand.COMMAND_THREADS).queryTimeout(Duration.ofSeconds(120)).keptAnswers(0)
+                .access(access).build();
         token = adminToken();
         report("Union Analytics benchmark, scale %s, %d CPUs, max heap %,d MB", scale,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -193,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
                 return;
             }
             HistoryImport.Result result = new HistoryImport(node.commands.gateway(), node.storage, node.storage::lastPosition,
-                    IMPORT_IN_FLIGHT, line -> { }).run(new ReferenceHistory(1, scale));
+                    ImportCommand.IN_FLIGHT, line -> { }).run(new ReferenceHistory(1, scale));
             report("import: %,d commands, %,d events in %.1f s = %,.0f events/s (%,.0f commands/s)", result.commands(),
                     result.events(), result.took().toMillis() / 1000.0, result.eventsPerSecond(),
                     result.commands() / (result.took().toMillis() / 1000.0));
@@ -266,8 +264,9 @@ final class BenchCommand implements Callable<Integer> {
         report("raw DuckDB Appender: %,.0f rows/s", RawBaselines.duckDbAppender(scratch.resolve("raw.duckdb"), 2_000_000));
         report("raw Jackson: %,.0f event payloads decoded/s on one core", RawBaselines.jacksonDecodes(1_000_000));
         report("raw Axon: %,.0f one-event commands/s through its command bus alone (%d threads, %d under way, "
-                + "events kept in memory)", RawBaselines.axonCommands(12, 100_000, IMPORT_THREADS, IMPORT_IN_FLIGHT),
-                IMPORT_THREADS, IMPORT_IN_FLIGHT);
+                + "events kept in memory)",
+                RawBaselines.axonCommands(12, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT),
+                ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT);
     }
 
     private static long peakRssMb() throws IOException {

@@ -43,10 +43,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of a generated history. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--in-flight", defaultValue = "256", description = "Most commands under way at once. Default: ${DEFAULT-VALUE}.")
+    /** The defaults, which the bench's import and its Axon baseline use too. */
+    static final int COMMAND_THREADS = 64;
+    static final int IN_FLIGHT = 256;
+
+    @Option(names = "--in-flight", defaultValue = "" + IN_FLIGHT, description = "Most commands under way at once. Default: ${DEFAULT-VALUE}.")
     int inFlight;
 
-    @Option(names = "--command-threads", defaultValue = "64",
+    @Option(names = "--command-threads", defaultValue = "" + COMMAND_THREADS,
             description = "Threads running commands; each waits for its disk sync, which concurrent commands share. Default: ${DEFAULT-VALUE}.")
     int commandThreads;
 

@@ -1,6 +1,5 @@
 package org.unionanalytics.readmodel.batch;
 
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
