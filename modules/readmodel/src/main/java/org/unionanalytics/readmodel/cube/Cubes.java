@@ -41,7 +41,7 @@ public final class Cubes {
     public static final Cube ENTERPRISES = Cube.stock("enterprises", """
             [[ownership,industry,covered,covering_union_kind,registered_on,covering_union_id,covered_since,recorded_at,known_at:
             SELECT *, 1 AS registered FROM ({use:enterprise_stock})
-            ]otherwise[SELECT district, township, registered, covered AS covered_count
+            ]otherwise[SELECT * EXCLUDE (covered), covered AS covered_count
             FROM ({use:township_figures}) WHERE registered > 0]]""", with(
             ENTERPRISE_DIMENSIONS,
             dimension("coveringUnionId", "f.covering_union_id", STRING, "the union covering it"),
@@ -113,8 +113,7 @@ public final class Cubes {
                        JOIN ({use:live_unions}) u ON u.union_id = mu.union_id AND u.kind IN """ + Facts.GRASSROOTS + """
                        GROUP BY u.district, u.township) m
                    ON m.district = coalesce(e.district, u.district) AND m.township = coalesce(e.township, u.township)
-            ]otherwise[SELECT district, township, registered, covered, workers, unions, federations > 0 AS has_federation,
-                   members
+            ]otherwise[SELECT *, federations > 0 AS has_federation
             FROM ({use:township_figures}) WHERE registered > 0 OR placed_unions > 0]]""", List.of(
             dimension("district", "f.district", STRING, "district"),
             dimension("township", "f.township", STRING, "township"),

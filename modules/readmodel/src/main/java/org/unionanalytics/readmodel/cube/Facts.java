@@ -69,7 +69,7 @@ final class Facts {
                     [[headcount:LEFT JOIN ({use:workforce}) w ON w.enterprise_id = e.enterprise_id]]
                     WHERE e.registered_on <= {on} AND (e.deregistered_on IS NULL OR e.deregistered_on > {on})"""),
             Map.entry("township_figures", """
-                    SELECT t.district, t.township, a.*
+                    SELECT [[district,township:t.district, t.township, ]]a.*
                     FROM (SELECT tid, sum(registered) AS registered, sum(covered) AS covered, sum(workers) AS workers,
                                  sum(unions) AS unions, sum(federations) AS federations,
                                  sum(placed_unions) AS placed_unions, sum(members) AS members
@@ -80,7 +80,7 @@ final class Facts {
                                 UNION ALL
                                 SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
                           GROUP BY tid) a
-                    JOIN townships t USING (tid)"""),
+                    [[district,township:JOIN townships t USING (tid)]]"""),
             Map.entry("membership_stock", """
                     SELECT m.member_id, m.union_id, m.started_on AS joined_on, m.recorded_at, u.kind AS union_kind,
                            u.subkind AS union_subkind, u.district, u.township, u.parent_union_id
