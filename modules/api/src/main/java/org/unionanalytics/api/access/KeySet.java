@@ -40,10 +40,10 @@ final class KeySet {
     }
 
     /**
-     * A client of its own for each reading, closed after it: one client kept for the second reading left it waiting
-     * for good. Every step runs on one event loop: a response whose body is asked for from another thread (the
-     * caller's, when a server starts) can end before the body's future exists, and then the reading waits until its
-     * timeout (vert.x issue 6038, mended after the 5.0.7 this server uses).
+     * A client of its own for each reading (readings are rare), closed after it. Every step runs on the client's one
+     * event loop: a response whose body is asked for from another thread (the caller's, when a server starts) can end
+     * before the body's future exists, and the reading then waits until its timeout (vert.x issue 6038, mended after
+     * the 5.0.7 this server uses; a client kept for a second reading, tried once, waited the same way).
      */
     private Future<Buffer> fetch() {
         Promise<Buffer> body = Promise.promise();
