@@ -147,9 +147,7 @@ public final class RawBaselines {
         for (int round = 0; round < rounds; round++) {
             perSecond[round] = axonRound(commandsPerRound, threads, inFlight);
         }
-        double[] last = Arrays.copyOfRange(perSecond, Math.max(0, rounds - 3), rounds);
-        Arrays.sort(last);
-        return last[last.length / 2];
+        return Samples.of(Arrays.copyOfRange(perSecond, Math.max(0, rounds - 3), rounds)).median();
     }
 
     private static double axonRound(int commands, int threads, int inFlight) throws InterruptedException {
