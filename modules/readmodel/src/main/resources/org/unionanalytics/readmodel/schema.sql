@@ -124,7 +124,10 @@ CREATE TABLE IF NOT EXISTS key_projects (
     starts_on      DATE NOT NULL,
     ends_on        DATE NOT NULL,
     recorded_pos   BIGINT NOT NULL,
-    recorded_at    TIMESTAMPTZ NOT NULL
+    recorded_at    TIMESTAMPTZ NOT NULL,
+    -- the earliest start of a merit competition held on it: whether it has one on a date is then a
+    -- comparison, not a search of the competitions (the report's merit coverage took twice as long)
+    merit_since    DATE
 );
 
 CREATE TABLE IF NOT EXISTS competitions (
@@ -138,11 +141,14 @@ CREATE TABLE IF NOT EXISTS competitions (
     closed_on          DATE,
     recorded_pos       BIGINT NOT NULL,
     recorded_at        TIMESTAMPTZ NOT NULL,
-    closed_pos         BIGINT
+    closed_pos         BIGINT,
+    -- CompetitionKind.skillContest(), kept so that questions about skill contests compare a flag
+    -- instead of strings (half the time over the participations)
+    skill_contest      BOOLEAN NOT NULL
 );
 
--- With the competition's kind and start copied in: questions about contests of a period count
--- half a million participations without joining them to the competitions.
+-- With the competition's kind, start and skill-contest flag copied in: questions about contests of
+-- a period count half a million participations without joining them to the competitions.
 CREATE TABLE IF NOT EXISTS participations (
     competition_id    VARCHAR NOT NULL,
     participant_kind  VARCHAR NOT NULL,
@@ -151,7 +157,8 @@ CREATE TABLE IF NOT EXISTS participations (
     recorded_pos      BIGINT NOT NULL,
     recorded_at       TIMESTAMPTZ NOT NULL,
     competition_kind  VARCHAR,
-    competition_start DATE
+    competition_start DATE,
+    competition_skill_contest BOOLEAN
 );
 
 CREATE TABLE IF NOT EXISTS awards (

@@ -19,7 +19,6 @@ import java.util.Set;
 final class Facts {
 
     static final String GRASSROOTS = Views.GRASSROOTS_KINDS;
-    private static final String SKILL_CONTESTS = "('SKILL_ELITE', 'MASS_SKILL')";
     /** The columns an enterprise's covering union gives its facts. */
     private static final String COVERAGE = "covering_union_id,covering_union_kind,covered_since,covered,covered_count";
 
@@ -94,14 +93,12 @@ final class Facts {
                     GROUP BY union_id HAVING sum(delta) <> 0]]"""),
             Map.entry("competitions", """
                     SELECT c.competition_id, c.kind, c.organiser_union_id, c.key_project_id, c.starts_on, c.ends_on,
-                           c.recorded_at, c.kind IN """ + SKILL_CONTESTS + """
-                            AS skill_contest
+                           c.recorded_at, c.skill_contest
                            [[closed_on:, {happened:c.closed_on:c.closed_pos:c.closed_on} AS closed_on]]
                     FROM competitions c WHERE {upTo:c.recorded_pos} AND {by:c.starts_on}"""),
             Map.entry("participations", """
                     SELECT p.competition_id, p.participant_kind, p.participant_id, p.enrolled_on, p.recorded_at,
-                           p.competition_kind, p.competition_kind IN """ + SKILL_CONTESTS + """
-                            AS skill_contest,
+                           p.competition_kind, p.competition_skill_contest AS skill_contest,
                            p.competition_start AS competition_starts_on
                     FROM participations p
                     WHERE {upTo:p.recorded_pos} AND {by:p.enrolled_on} AND {by:p.competition_start}"""),
@@ -119,10 +116,13 @@ final class Facts {
                            [[promoted_on:, {happened:p.promoted_on:p.promoted_pos:p.promoted_on} AS promoted_on]]
                     FROM proposals p
                     WHERE {upTo:p.recorded_pos} AND {by:p.submitted_on}"""),
+            // merit_since is the earliest start of the project's merit competitions as known now; asked as
+            // known at a position, the competitions recorded by then are searched instead
             Map.entry("key_projects", """
                     SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at
-                           [[has_merit_competition:, k.key_project_id IN (SELECT c.key_project_id FROM ({use:competitions}) c
-                               WHERE c.kind = 'KEY_PROJECT_MERIT' AND c.key_project_id IS NOT NULL) AS has_merit_competition]]
+                           [[known_at:, k.key_project_id IN (SELECT c.key_project_id FROM ({use:competitions}) c
+                               WHERE c.kind = 'KEY_PROJECT_MERIT' AND c.key_project_id IS NOT NULL) AS has_merit_competition
+                           ]otherwise[, k.merit_since IS NOT NULL AND {by:k.merit_since} AS has_merit_competition]]
                     FROM key_projects k WHERE {upTo:k.recorded_pos} AND {by:k.starts_on}"""));
 
     private Facts() {

@@ -287,6 +287,16 @@ class CubeTest {
                     .asOf("2017-09-21").where("endsOn", GTE, d("2012-10-01"))))
                     .containsExactly("2 1 0.5");
         }
+
+        @Test
+        void a_key_project_has_its_merit_competition_from_the_day_it_starts_and_as_known_once_it_was_recorded() {
+            assertThat(lines(ask("keyProjects").by("district").measure("withMeritCompetition").asOf("2015-12-31")))
+                    .containsExactly("BEILUN 0", "HAISHU 0");
+            assertThat(lines(ask("keyProjects").by("district").measure("withMeritCompetition").asOf("2016-01-01")))
+                    .containsExactly("BEILUN 1", "HAISHU 0");
+            assertThat(lines(ask("keyProjects").by("district").measure("withMeritCompetition").asOf("2016-01-01")
+                    .knownAt(beforeCoverageOfE3Ended))).containsExactly("BEILUN 0", "HAISHU 0");
+        }
     }
 
     @Nested
