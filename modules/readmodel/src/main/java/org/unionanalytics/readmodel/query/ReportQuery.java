@@ -30,25 +30,47 @@ public final class ReportQuery {
         this.questions = questions;
     }
 
+    /** The report's seven questions, as the cubes are asked them. */
+    public record Questions(CubeQuery areas, CubeQuery keyProjects, CubeQuery skillContests, CubeQuery participations,
+                            CubeQuery proposals, CubeQuery achievements, CubeQuery promoted) {
+
+        public List<CubeQuery> all() {
+            return List.of(areas, keyProjects, skillContests, participations, proposals, achievements, promoted);
+        }
+    }
+
     /**
      * @param asOf    the date of the stock figures; {@code to} when null
      * @param knownAt the last event position to count; everything when null
      */
+    public static Questions questions(LocalDate from, LocalDate to, LocalDate asOf, Long knownAt) {
+        Condition skill = new Condition("skillContest", Operator.EQUALS, List.of(true));
+        return new Questions(
+                total("areas", List.of("townships", "townshipsWithFederation", "unions", "enterprisesRegistered",
+                        "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate"),
+                        List.of(), asOf == null ? to : asOf, knownAt),
+                total("keyProjects", List.of("keyProjects", "withMeritCompetition", "meritCoverage"),
+                        List.of(new Condition("endsOn", Operator.GTE, List.of(from))), to, knownAt),
+                total("competitions", List.of("competitions"), List.of(skill, within("startsOn", from, to)), to, knownAt),
+                total("participations", List.of("participations"),
+                        List.of(skill, within("competitionStartsOn", from, to)), to, knownAt),
+                total("proposals", List.of("proposals"), List.of(new Condition("category", Operator.EQUALS,
+                        List.of("RATIONALIZATION")), within("submittedOn", from, to)), to, knownAt),
+                total("proposals", List.of("achievements"), List.of(within("recognisedOn", from, to)), to, knownAt),
+                total("proposals", List.of("methodsPromoted"), List.of(within("promotedOn", from, to)), to, knownAt));
+    }
+
+    /** The report of the period; see {@link #questions} for the dates. */
     public Report report(LocalDate from, LocalDate to, LocalDate asOf, Long knownAt) {
         checkPeriod(from, to);
-        var areas = total("areas", List.of("townships", "townshipsWithFederation", "unions",
-                "enterprisesRegistered", "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate"),
-                List.of(), asOf == null ? to : asOf, knownAt);
-        var keyProjects = total("keyProjects", List.of("keyProjects", "withMeritCompetition", "meritCoverage"),
-                List.of(new Condition("endsOn", Operator.GTE, List.of(from))), to, knownAt);
-        Condition skill = new Condition("skillContest", Operator.EQUALS, List.of(true));
-        var skillContests = count("competitions", "competitions", List.of(skill, within("startsOn", from, to)), to, knownAt);
-        var participations = count("participations", "participations",
-                List.of(skill, within("competitionStartsOn", from, to)), to, knownAt);
-        var proposals = count("proposals", "proposals", List.of(new Condition("category", Operator.EQUALS,
-                List.of("RATIONALIZATION")), within("submittedOn", from, to)), to, knownAt);
-        var achievements = count("proposals", "achievements", List.of(within("recognisedOn", from, to)), to, knownAt);
-        var promoted = count("proposals", "methodsPromoted", List.of(within("promotedOn", from, to)), to, knownAt);
+        Questions asked = questions(from, to, asOf, knownAt);
+        var areas = ask(asked.areas());
+        var keyProjects = ask(asked.keyProjects());
+        var skillContests = count(asked.skillContests());
+        var participations = count(asked.participations());
+        var proposals = count(asked.proposals());
+        var achievements = count(asked.achievements());
+        var promoted = count(asked.promoted());
 
         Map<String, Object> grassroots = Futures.answer(areas);
         Map<String, Object> projects = Futures.answer(keyProjects);
@@ -73,20 +95,23 @@ public final class ReportQuery {
         return new Condition(date, Operator.IN_DATE_RANGE, List.of(from, to));
     }
 
-    private CompletableFuture<Long> count(String cube, String measure, List<Filter> where, LocalDate on, Long knownAt) {
-        return total(cube, List.of(measure), where, on, knownAt).thenApply(row -> number(row, measure));
+    private CompletableFuture<Long> count(CubeQuery query) {
+        String measure = query.measures().get(0);
+        return ask(query).thenApply(row -> number(row, measure));
     }
 
-    private CompletableFuture<Map<String, Object>> total(String cube, List<String> measures, List<Filter> where,
-                                                         LocalDate on, Long knownAt) {
-        var query = new CubeQuery(cube, List.of(), List.of(), measures, where.isEmpty() ? null : new Filter.And(where),
-                List.of(), 1, 0, on, knownAt, CubeEngine.defaultZone());
+    private CompletableFuture<Map<String, Object>> ask(CubeQuery query) {
         var kept = cubes.kept(query);
         if (kept != null) {
             // handing a kept answer to another thread would cost more than taking it here
             return CompletableFuture.completedFuture(kept.get(0));
         }
         return CompletableFuture.supplyAsync(() -> cubes.run(query).get(0), questions);
+    }
+
+    private static CubeQuery total(String cube, List<String> measures, List<Filter> where, LocalDate on, Long knownAt) {
+        return new CubeQuery(cube, List.of(), List.of(), measures, where.isEmpty() ? null : new Filter.And(where),
+                List.of(), 1, 0, on, knownAt, CubeEngine.defaultZone());
     }
 
     private static long number(Map<String, Object> row, String measure) {
