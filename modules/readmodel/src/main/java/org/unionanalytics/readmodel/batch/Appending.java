@@ -48,8 +48,8 @@ final class Appending {
             appender.append(l.longValue());
         } else if (value instanceof Integer i) {
             appender.append(i.intValue());
-        } else if (value instanceof Boolean b) {
-            appender.append(b.booleanValue());
+        } else if (value instanceof Boolean flag) {
+            appender.append(flag.booleanValue());
         } else if (value instanceof BigDecimal b) {
             // the Appender refuses a decimal whose scale differs from the column's; money is DECIMAL(18, 2),
             // and the domain allows at most two decimals, so this never rounds

@@ -117,7 +117,8 @@ final class Facts {
                     FROM proposals p
                     WHERE {upTo:p.recorded_pos} AND {by:p.submitted_on}"""),
             // merit_since is the earliest start of the project's merit competitions as known now; asked as
-            // known at a position, the competitions recorded by then are searched instead
+            // known at a position, the competitions recorded by then are searched instead (sections do not
+            // nest, so that search then runs whether the question reads the flag or not: a cheap one over 300 rows)
             Map.entry("key_projects", """
                     SELECT k.key_project_id, k.district, k.starts_on, k.ends_on, k.recorded_at
                            [[known_at:, k.key_project_id IN (SELECT c.key_project_id FROM ({use:competitions}) c
