@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SDL clients see and the cubes the server computes name the same members. */
+/** The SDL clients see and the cubes the server computes name the same members, and the SDL says what each means. */
 class AnalyticsContractTest {
 
     static Collection<Cube> cubes() {
@@ -65,5 +65,15 @@ class AnalyticsContractTest {
                 .extracting(InputValueDefinition::getName).containsExactlyInAnyOrderElementsOf(filterable);
         assertThat(types.getType(type + "Member", EnumTypeDefinition.class).orElseThrow().getEnumValueDefinitions())
                 .extracting(EnumValueDefinition::getName).containsExactlyInAnyOrderElementsOf(members(cube, true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cubes")
+    void every_member_of_the_cube_says_in_the_sdl_what_it_counts(Cube cube) throws IOException {
+        var row = analytics().getType(typeName(cube) + "Row", ObjectTypeDefinition.class).orElseThrow();
+        assertThat(row.getDescription()).as("what a row of %s is", row.getName()).isNotNull();
+        assertThat(row.getFieldDefinitions()).allSatisfy(field -> assertThat(field.getDescription())
+                .as("the description of %s.%s", row.getName(), field.getName()).isNotNull()
+                .extracting(description -> description.getContent().isBlank()).isEqualTo(false));
     }
 }
