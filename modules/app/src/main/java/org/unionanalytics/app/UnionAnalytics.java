@@ -41,6 +41,11 @@ public final class UnionAnalytics implements AutoCloseable {
     private final ExecutorService queryThreads;
     /** The report's questions, asked at once; apart from the query threads, which wait for them. */
     private final ExecutorService reportThreads;
+    /**
+     * Live answers, computed again after writes: apart from the query threads, and half as many, so
+     * that a crowd of dashboards slows the dashboards, never the requests.
+     */
+    private final ExecutorService liveThreads;
     private final LiveStreams live;
     private final ServerMetrics metrics;
     private final Vertx vertx;
@@ -55,6 +60,7 @@ public final class UnionAnalytics implements AutoCloseable {
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
+        liveThreads = Executors.newFixedThreadPool(Math.max(1, settings.queryThreads() / 2), named("live"));
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
         metrics = new ServerMetrics(storage::lastPosition, readSide, cubes);
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
@@ -62,7 +68,7 @@ public final class UnionAnalytics implements AutoCloseable {
         var reports = new ReportQuery(cubes, reportThreads);
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model), reports,
                 readSide, storage::lastPosition, knownAt);
-        live = new LiveStreams(readSide::position, queryThreads, settings.liveInterval());
+        live = new LiveStreams(readSide::position, liveThreads, settings.liveInterval());
         readSide.onChange(live::changed);
         var news = new NewEvents();
         readSide.onChange(news::arrived);
@@ -143,9 +149,11 @@ public final class UnionAnalytics implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().join();
         queryThreads.shutdown();
         reportThreads.shutdown();
+        liveThreads.shutdown();
         // a read under way (an event feed's page, a report's question) must end before its store closes under it
         awaitEnd(queryThreads);
         awaitEnd(reportThreads);
+        awaitEnd(liveThreads);
         node.close();
         metrics.close();
         log.info("Union Analytics stopped");

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * the read model has moved on. The streams look when the read side says it has ({@link #changed}),
  * but never sooner than {@code interval} after their last look: a dashboard hears of a lone write
  * as soon as the read model has it, and of a stream of writes at most once per interval. An answer
- * is computed on the query threads when its client is ready for it; changes it was not ready for
+ * is computed on the answer threads when its client is ready for it; changes it was not ready for
  * collapse into one, so a slow client skips to the latest answer instead of queueing old ones.
  */
 public final class LiveStreams implements AutoCloseable {
@@ -32,7 +32,7 @@ public final class LiveStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
     private final LongSupplier readModelPosition;
-    private final Executor queryThreads;
+    private final Executor answerThreads;
     private final long intervalNanos;
     private final AtomicBoolean lookScheduled = new AtomicBoolean();
     private volatile long lastLook;
@@ -54,9 +54,10 @@ public final class LiveStreams implements AutoCloseable {
         }
     }
 
-    public LiveStreams(LongSupplier readModelPosition, Executor queryThreads, Duration interval) {
+    /** @param answerThreads computes the answers; threads of their own, so that requests never queue behind them */
+    public LiveStreams(LongSupplier readModelPosition, Executor answerThreads, Duration interval) {
         this.readModelPosition = readModelPosition;
-        this.queryThreads = queryThreads;
+        this.answerThreads = answerThreads;
         this.intervalNanos = interval.toNanos();
         this.lastLook = System.nanoTime() - intervalNanos;
     }
@@ -79,7 +80,7 @@ public final class LiveStreams implements AutoCloseable {
     public <T> Publisher<T> answers(Supplier<T> answer) {
         return FlowAdapters.toPublisher(subscriber -> {
             // a buffer of one: the tick being answered, and at most one more waiting behind it
-            var ticks = new SubmissionPublisher<Long>(queryThreads, 1);
+            var ticks = new SubmissionPublisher<Long>(answerThreads, 1);
             ticks.subscribe(new Answering<>(subscriber, answer));
             long now = readModelPosition.getAsLong();
             streams.add(new Stream(ticks, now));
