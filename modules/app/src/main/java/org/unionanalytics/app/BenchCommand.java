@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     + "p50 %.1f ms, p99 %.1f ms (%,d requests)", afterWrites.median(), afterWrites.percentile(99),
                     afterWrites.count());
             new LiveBench(server, http, token, this::report).run();
-            new LiveCrowdBench(server, http, token, this::report).run();
+            new CrowdBench(server, http, token, this::report).run();
             new EventLogBench(server, http, token, this::report).run(warmup(), sampling());
             throughput(server, http);
         }

@@ -42,10 +42,11 @@ public final class UnionAnalytics implements AutoCloseable {
     /** The report's questions, asked at once; apart from the query threads, which wait for them. */
     private final ExecutorService reportThreads;
     /**
-     * Live answers, computed again after writes: apart from the query threads, and half as many, so
-     * that a crowd of dashboards slows the dashboards, never the requests.
+     * What subscriptions go on doing once answered (live answers computed again after writes, event
+     * feeds catching up): apart from the query threads, and half as many, so that a crowd of
+     * dashboards or auditors slows the subscriptions, never the requests.
      */
-    private final ExecutorService liveThreads;
+    private final ExecutorService subscriptionThreads;
     private final LiveStreams live;
     private final ServerMetrics metrics;
     private final Vertx vertx;
@@ -60,7 +61,7 @@ public final class UnionAnalytics implements AutoCloseable {
         var readSide = node.readSide;
         queryThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("query"));
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
-        liveThreads = Executors.newFixedThreadPool(Math.max(1, settings.queryThreads() / 2), named("live"));
+        subscriptionThreads = Executors.newFixedThreadPool(Math.max(1, settings.queryThreads() / 2), named("subscription"));
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
         metrics = new ServerMetrics(storage::lastPosition, readSide, cubes);
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
@@ -68,12 +69,12 @@ public final class UnionAnalytics implements AutoCloseable {
         var reports = new ReportQuery(cubes, reportThreads);
         var queries = new Queries(new EntityQueries(readSide::model), new MemberQueries(readSide::model), reports,
                 readSide, storage::lastPosition, knownAt);
-        live = new LiveStreams(readSide::position, liveThreads, settings.liveInterval());
+        live = new LiveStreams(readSide::position, subscriptionThreads, settings.liveInterval());
         readSide.onChange(live::changed);
         var news = new NewEvents();
         readSide.onChange(news::arrived);
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
-                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), news, queryThreads), queryThreads);
+                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), news, subscriptionThreads), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
         http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.readyLag(),
@@ -149,11 +150,11 @@ public final class UnionAnalytics implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().join();
         queryThreads.shutdown();
         reportThreads.shutdown();
-        liveThreads.shutdown();
+        subscriptionThreads.shutdown();
         // a read under way (an event feed's page, a report's question) must end before its store closes under it
         awaitEnd(queryThreads);
         awaitEnd(reportThreads);
-        awaitEnd(liveThreads);
+        awaitEnd(subscriptionThreads);
         node.close();
         metrics.close();
         log.info("Union Analytics stopped");

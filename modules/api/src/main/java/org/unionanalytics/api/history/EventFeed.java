@@ -27,18 +27,23 @@ import java.util.function.Function;
  * log's order; the reader's token, not a bare position, carries it on, so on PostgreSQL an event
  * committed late behind a later position still arrives. A feed whose filter admits no later events
  * (one command's, or those stored before a moment now past) completes once it has sent them.
+ * A feed catching up reads for a {@link #TURN} at a time, then lets the other feeds' and live
+ * answers' turns come before its next: a hundred auditors catching up share the threads fairly.
  */
 final class EventFeed<T> implements Flow.Subscription {
 
     /** How long a caught-up feed waits for news before it looks anyway. */
     static final Duration LOOK_AGAIN = Duration.ofSeconds(2);
+    /** How long a feed reads (a page at least) before it goes behind the others waiting for the same threads. */
+    static final Duration TURN = Duration.ofMillis(20);
 
     private final Flow.Subscriber<? super T> subscriber;
     private final EventLog log;
     private final EventFilter filter;
     private final int batch;
     private final Function<List<TrackedEventMessage<?>>, T> message;
-    private final Executor queryThreads;
+    private final Executor threads;
+    private final long turnNanos;
     private final NewEvents news;
     private final Runnable wake = this::wake;
     private final Executor afterWaiting;
@@ -52,9 +57,12 @@ final class EventFeed<T> implements Flow.Subscription {
     /** Read but not yet asked for: a page is read whole, however few events the subscriber wants at a time. */
     private final Deque<TrackedEventMessage<?>> ahead = new ArrayDeque<>();
 
-    /** @param message what the subscriber is sent for up to {@code batch} events in the log's order */
+    /**
+     * @param message what the subscriber is sent for up to {@code batch} events in the log's order
+     * @param turn    how long it reads while catching up before the others waiting for {@code threads} go first
+     */
     EventFeed(Flow.Subscriber<? super T> subscriber, EventLog log, TrackingToken after, EventFilter filter, int batch,
-              Function<List<TrackedEventMessage<?>>, T> message, NewEvents news, Executor queryThreads) {
+              Function<List<TrackedEventMessage<?>>, T> message, NewEvents news, Executor threads, Duration turn) {
         this.subscriber = subscriber;
         this.log = log;
         this.token = after;
@@ -62,8 +70,9 @@ final class EventFeed<T> implements Flow.Subscription {
         this.batch = batch;
         this.message = message;
         this.news = news;
-        this.queryThreads = queryThreads;
-        this.afterWaiting = CompletableFuture.delayedExecutor(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS, queryThreads);
+        this.threads = threads;
+        this.turnNanos = turn.toNanos();
+        this.afterWaiting = CompletableFuture.delayedExecutor(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS, threads);
     }
 
     @Override
@@ -91,7 +100,7 @@ final class EventFeed<T> implements Flow.Subscription {
     private void readSoon() {
         if (!cancelled && demand.get() > 0 && reading.compareAndSet(false, true)) {
             try {
-                queryThreads.execute(this::read);
+                threads.execute(this::read);
             } catch (RejectedExecutionException stopping) {
                 // the server is stopping, and its sockets with it
                 cancel();
@@ -105,9 +114,15 @@ final class EventFeed<T> implements Flow.Subscription {
         newsArrived.set(false);
         news.once(wake);
         boolean caughtUp = false;
+        long turnEnds = System.nanoTime() + turnNanos;
+        int pages = 0;
         try {
             while (!cancelled && demand.get() > 0) {
                 if (ahead.size() < batch && !caughtUp) {
+                    if (pages > 0 && System.nanoTime() > turnEnds) {
+                        break; // the next page comes in another turn, after those already waiting
+                    }
+                    pages++;
                     EventLog.Page page = log.read(token, EventLog.MAX_PAGE, filter);
                     ahead.addAll(page.events());
                     token = page.end();
@@ -144,7 +159,7 @@ final class EventFeed<T> implements Flow.Subscription {
         if (sentAll && !newsArrived.get()) {
             lookAgainLater();
         } else {
-            readSoon(); // news or a request came while reading
+            readSoon(); // news or a request came while reading, or its turn ended before it caught up
         }
     }
 

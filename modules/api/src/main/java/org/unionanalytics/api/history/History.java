@@ -26,19 +26,20 @@ public final class History {
     private final IntegrityChecks checks;
     private final Serializer serializer;
     private final NewEvents news;
-    private final Executor queryThreads;
+    private final Executor feedThreads;
 
     /**
      * @param gaplessLog whether the store gives out positions without gaps (one writer), which its check holds it to
      * @param news       says when the log has grown, for the feeds
+     * @param feedThreads reads the feeds' pages; apart from the requests', which a feed catching up would hold for minutes
      */
-    public History(EventStorage storage, boolean gaplessLog, NewEvents news, Executor queryThreads) {
+    public History(EventStorage storage, boolean gaplessLog, NewEvents news, Executor feedThreads) {
         this.log = new EventLog(storage);
         this.aggregates = new AggregateStates(storage);
         this.checks = new IntegrityChecks(storage, gaplessLog);
         this.serializer = storage.getEventSerializer();
         this.news = news;
-        this.queryThreads = queryThreads;
+        this.feedThreads = feedThreads;
     }
 
     public void wire(RuntimeWiring.Builder wiring) {
@@ -79,7 +80,7 @@ public final class History {
         var after = log.tokenAfter(env.<Long>getArgument("after"));
         EventFilter filter = filter(env);
         return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
-                filter, batch, message, news, queryThreads)));
+                filter, batch, message, news, feedThreads, EventFeed.TURN)));
     }
 
     private static EventFilter filter(DataFetchingEnvironment env) {

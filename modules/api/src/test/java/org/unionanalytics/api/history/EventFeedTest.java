@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -71,9 +72,13 @@ class EventFeedTest {
     }
 
     private Reader follow(Reader reader, long after, EventFilter filter, int batch) {
+        return follow(reader, after, filter, batch, queryThreads, EventFeed.TURN);
+    }
+
+    private Reader follow(Reader reader, long after, EventFilter filter, int batch, Executor threads, Duration turn) {
         EventLog log = new EventLog(storage);
         reader.onSubscribe(new EventFeed<>(reader, log, log.tokenAfter(after), filter, batch, events -> events, news,
-                queryThreads));
+                threads, turn));
         return reader;
     }
 
@@ -194,5 +199,42 @@ class EventFeedTest {
         Thread.sleep(EventFeed.LOOK_AGAIN.toMillis() + 500);
 
         assertThat(reader.positions).containsExactly(1L);
+    }
+
+    @Test
+    void feeds_catching_up_on_one_thread_take_turns_rather_than_one_reading_to_its_end_first() {
+        int events = 4 * EventLog.MAX_PAGE;
+        LoggedNotes.manyNotes(storage, events);
+        List<String> messages = new CopyOnWriteArrayList<>();
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        try {
+            Reader first = follow(new Named("first", messages), 0, EventFilter.ALL, EventLog.MAX_PAGE, oneThread, Duration.ZERO);
+            Reader second = follow(new Named("second", messages), 0, EventFilter.ALL, EventLog.MAX_PAGE, oneThread, Duration.ZERO);
+            first.subscription.request(Long.MAX_VALUE);
+            second.subscription.request(Long.MAX_VALUE);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.positions.size() == events && second.positions.size() == events);
+            assertThat(messages.indexOf("second")).as("the second feed's first message, in %s", messages)
+                    .isLessThan(messages.lastIndexOf("first"));
+        } finally {
+            oneThread.shutdownNow();
+        }
+    }
+
+    /** A reader that notes its name in a list shared with others each time it is sent a message. */
+    private static final class Named extends Reader {
+        private final String name;
+        private final List<String> messages;
+
+        Named(String name, List<String> messages) {
+            this.name = name;
+            this.messages = messages;
+        }
+
+        @Override
+        public void onNext(List<TrackedEventMessage<?>> events) {
+            super.onNext(events);
+            messages.add(name);
+        }
     }
 }
