@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
  * the log from its start. What subscriptions go on doing runs on threads of their own, so the
  * requests should not queue behind it.
  */
-final class CrowdBench {
+record CrowdBench(UnionAnalytics server, HttpLoad http, String token, Consumer<String> report) {
 
     private static final int QUESTIONS = 1_000;
     private static final int FEEDS = 4;
@@ -27,35 +27,22 @@ final class CrowdBench {
     private static final Samples.Sampling SAMPLING = new Samples.Sampling(20, 20, Duration.ZERO);
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
-    private final UnionAnalytics server;
-    private final HttpLoad http;
-    private final String token;
-    private final Consumer<String> report;
-    private final Runnable trivial;
-
-    CrowdBench(UnionAnalytics server, HttpLoad http, String token, Consumer<String> report) {
-        this.server = server;
-        this.http = http;
-        this.token = token;
-        this.report = report;
-        this.trivial = () -> http.post(server.port(), TRIVIAL);
-    }
-
     void run() throws InterruptedException {
         var writes = new PassingMembers(server, http);
+        Runnable trivial = () -> http.post(server.port(), TRIVIAL);
         Samples alone = Samples.timeAfter(Duration.ZERO, SAMPLING, writes, trivial);
-        Samples beside = besideLiveQuestions(writes);
+        Samples beside = besideLiveQuestions(writes, trivial);
         report.accept(String.format("requests beside %,d live questions computed again after each write: a trivial "
                         + "query right after a write p50 %.1f ms, p99 %.1f ms (nobody subscribed: %.1f / %.1f ms)",
                 QUESTIONS, beside.median(), beside.percentile(99), alone.median(), alone.percentile(99)));
         Samples quiet = Samples.time(Duration.ZERO, SAMPLING, trivial);
-        Samples catchingUp = besideFeedsCatchingUp();
+        Samples catchingUp = besideFeedsCatchingUp(trivial);
         report.accept(String.format("requests beside %d event feeds catching up from the start of the log: a trivial query "
                         + "p50 %.1f ms, p99 %.1f ms (no feed: %.1f / %.1f ms)", FEEDS, catchingUp.median(),
                 catchingUp.percentile(99), quiet.median(), quiet.percentile(99)));
     }
 
-    private Samples besideLiveQuestions(Runnable writes) throws InterruptedException {
+    private Samples besideLiveQuestions(Runnable writes, Runnable trivial) throws InterruptedException {
         AtomicLong answers = new AtomicLong();
         var socket = new GraphQLWebSocket(HttpClient.newHttpClient(), server.port(), token, message -> answers.incrementAndGet());
         try {
@@ -71,7 +58,7 @@ final class CrowdBench {
         }
     }
 
-    private Samples besideFeedsCatchingUp() throws InterruptedException {
+    private Samples besideFeedsCatchingUp(Runnable trivial) throws InterruptedException {
         AtomicLongArray messages = new AtomicLongArray(FEEDS);
         List<GraphQLWebSocket> sockets = new ArrayList<>();
         try {
