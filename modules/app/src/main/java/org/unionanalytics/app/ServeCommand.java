@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "soon as the read model has it). Default: ${DEFAULT-VALUE}.")
     long liveIntervalMillis;
 
+    @Option(names = "--max-subscriptions", defaultValue = "10000",
+            description = "Most live subscriptions and event feeds held at once (some kilobytes of memory each); past "
+                    + "it a subscription is refused with LIMIT_EXCEEDED. Default: ${DEFAULT-VALUE}.")
+    int maxSubscriptions;
+
     @Option(names = "--ready-lag", defaultValue = "1000",
             description = "Most events the read model may trail the event log by while GET /ready answers 200 READY "
                     + "(beyond it, 503 CATCHING_UP). Default: ${DEFAULT-VALUE}.")
@@ -97,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                 .queryTimeout(Duration.ofSeconds(queryTimeoutSeconds))
                 .keptAnswers(keptAnswers)
                 .liveInterval(Duration.ofMillis(liveIntervalMillis))
+                .maxSubscriptions(maxSubscriptions)
                 .readyLag(readyLag)
                 .corsOrigins(corsOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList())
                 .store(storeOptions.store())

@@ -17,6 +17,7 @@ import java.util.List;
  * @param queryTimeout    longest one analytics query may run before it is cancelled
  * @param keptAnswers     analytics answers kept while the read model stays at their position; 0 keeps none
  * @param liveInterval    the least time between two looks of live subscriptions for changes: their most frequent update
+ * @param maxSubscriptions the most live subscriptions and event feeds held at once
  * @param readyLag        the most events the read model may trail the event log by while {@code /ready} says ready
  * @param corsOrigins     the web origins whose pages may call the server over HTTP ({@code *}: any); empty for none
  * @param store           the event store; the read model is always in the data directory
@@ -24,11 +25,13 @@ import java.util.List;
  */
 public record Settings(Path dataDirectory, String host, int port, int commandThreads, int queryThreads,
                        int projectionBatch, Duration maxAwait, Duration requestTimeout, Duration queryTimeout,
-                       int keptAnswers, Duration liveInterval, long readyLag, List<String> corsOrigins, Store store,
-                       AccessSettings access) {
+                       int keptAnswers, Duration liveInterval, int maxSubscriptions, long readyLag,
+                       List<String> corsOrigins, Store store, AccessSettings access) {
 
     /** Below this, looking for changes would cost more than the changes it finds. */
     private static final Duration MIN_LIVE_INTERVAL = Duration.ofMillis(50);
+    /** Some kilobytes each: 10,000 take about 60 MB of heap, a dashboard wall with room to spare. */
+    private static final int MAX_SUBSCRIPTIONS = 10_000;
     /** About a second of writes at a busy federation's pace: a node this close answers what a user just did. */
     private static final long READY_LAG = 1_000;
 
@@ -37,6 +40,10 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
         if (readyLag < 0) {
             throw new IllegalArgumentException("the read model's lag for readiness is a number of events, 0 or more (asked: "
                     + readyLag + ")");
+        }
+        if (maxSubscriptions < 1) {
+            throw new IllegalArgumentException("the server must be able to hold at least one subscription (asked: at most "
+                    + maxSubscriptions + ")");
         }
         if (liveInterval.compareTo(MIN_LIVE_INTERVAL) < 0) {
             throw new IllegalArgumentException("live subscriptions cannot look for changes more often than every "
@@ -47,7 +54,8 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
     /** Loopback only and in demo mode, for tests and local use. */
     public static Settings defaults(Path dataDirectory, int port) {
         return new Settings(dataDirectory, "127.0.0.1", port, 8, 4, 20_000, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), 256, Duration.ofSeconds(1), READY_LAG, List.of("*"), Store.embedded(), AccessSettings.demoMode());
+                Duration.ofSeconds(10), 256, Duration.ofSeconds(1), MAX_SUBSCRIPTIONS, READY_LAG, List.of("*"), Store.embedded(),
+                AccessSettings.demoMode());
     }
 
     /** These settings, to change some of them: {@code settings.toBuilder().commandThreads(64).build()}. */
@@ -68,6 +76,7 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
         private Duration queryTimeout;
         private int keptAnswers;
         private Duration liveInterval;
+        private int maxSubscriptions;
         private long readyLag;
         private List<String> corsOrigins;
         private Store store;
@@ -85,6 +94,7 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
             queryTimeout = from.queryTimeout;
             keptAnswers = from.keptAnswers;
             liveInterval = from.liveInterval;
+            maxSubscriptions = from.maxSubscriptions;
             readyLag = from.readyLag;
             corsOrigins = from.corsOrigins;
             store = from.store;
@@ -138,6 +148,11 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
             return this;
         }
 
+        public Builder maxSubscriptions(int most) {
+            maxSubscriptions = most;
+            return this;
+        }
+
         public Builder readyLag(long events) {
             readyLag = events;
             return this;
@@ -160,7 +175,8 @@ public record Settings(Path dataDirectory, String host, int port, int commandThr
 
         public Settings build() {
             return new Settings(dataDirectory, host, port, commandThreads, queryThreads, projectionBatch, maxAwait,
-                    requestTimeout, queryTimeout, keptAnswers, liveInterval, readyLag, corsOrigins, store, access);
+                    requestTimeout, queryTimeout, keptAnswers, liveInterval, maxSubscriptions, readyLag, corsOrigins, store,
+                    access);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.unionanalytics.api.history.History;
 import org.unionanalytics.api.history.NewEvents;
 import org.unionanalytics.api.http.GraphQLHttpHandler;
 import org.unionanalytics.api.live.LiveStreams;
+import org.unionanalytics.api.live.SubscriptionLimit;
 import org.unionanalytics.api.live.Subscriptions;
 import org.unionanalytics.api.metrics.ServerMetrics;
 import org.unionanalytics.api.query.Analytics;
@@ -73,8 +74,10 @@ public final class UnionAnalytics implements AutoCloseable {
         readSide.onChange(live::changed);
         var news = new NewEvents();
         readSide.onChange(news::arrived);
+        var subscriptions = new SubscriptionLimit(settings.maxSubscriptions());
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
-                new Subscriptions(live, reports), new History(storage, settings.store().soleWriter(), news, subscriptionThreads), queryThreads);
+                new Subscriptions(live, reports, subscriptions),
+                new History(storage, settings.store().soleWriter(), news, subscriptionThreads, subscriptions), queryThreads);
         var handler = new GraphQLHttpHandler(graphQL, queryThreads, readSide, settings.maxAwait(), settings.requestTimeout(),
                 tokens, metrics);
         http = ApiServer.start(vertx, graphQL, handler, tokens, metrics, settings.corsOrigins(), settings.readyLag(),

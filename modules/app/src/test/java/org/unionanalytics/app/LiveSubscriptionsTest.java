@@ -172,6 +172,48 @@ class LiveSubscriptionsTest {
         }
     }
 
+    @Test
+    void past_the_most_subscriptions_one_is_refused_by_name_and_room_is_made_as_others_end() {
+        Settings two = Settings.defaults(dataDirectory, 0).toBuilder().maxSubscriptions(2).build();
+        try (TestServer server = TestServer.start(two)) {
+            establishTheCity(server);
+            try (LiveClient live = new LiveClient(server.port())) {
+                live.subscribe("unions", "subscription { analytics { unions { unions } } }");
+                assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
+                live.subscribe("feed", "subscription { events(after: \"0\") { position } }");
+                assertThat(live.next(SOON).at("/payload/data/events/position").asText()).as("an event feed counts too").isEqualTo("1");
+
+                live.subscribe("third", "subscription { report { grassroots { unions } } }");
+                JsonNode refusal = live.next(SOON);
+                assertThat(refusal.path("id").asText()).isEqualTo("third");
+                assertThat(refusal.at("/payload/errors/0/extensions/code").asText()).isEqualTo("LIMIT_EXCEEDED");
+                assertThat(refusal.at("/payload/errors/0/message").asText()).contains("2 subscriptions", "--max-subscriptions");
+                assertThat(live.next(SOON).path("type").asText()).isEqualTo("complete");
+                assertThat(server.client.post("{ readModel { upToDate } }").status()).as("the server carries on").isEqualTo(200);
+
+                live.complete("unions");
+                live.subscribe("report", "subscription { report { grassroots { unions } } }");
+                assertThat(live.next(SOON).at("/payload/data/report/grassroots/unions").asInt())
+                        .as("room made by a completed subscription").isZero();
+            }
+            // the socket closed with both of its subscriptions: both make room
+            Awaitility.await().atMost(SOON).until(() -> subscribesTwice(server));
+        }
+    }
+
+    private static boolean subscribesTwice(TestServer server) {
+        try (LiveClient live = new LiveClient(server.port())) {
+            for (String id : List.of("one", "two")) {
+                live.subscribe(id, "subscription { analytics { unions { unions } } }");
+                JsonNode answer = live.next(SOON);
+                if (answer == null || answer.at("/payload/errors").isArray()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
     private static void establishTheCity(TestServer server) {
         GraphQLClient.Answer receipt = server.client.post("mutation { establishUnion(input: {id: \"union-ningbo\", "
                 + "name: \"Ningbo Federation\", kind: MUNICIPAL_FEDERATION, foundedOn: \"1950-01-01\"}) { position } }");

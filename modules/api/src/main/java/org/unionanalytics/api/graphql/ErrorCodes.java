@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.api.access.Forbidden;
+import org.unionanalytics.api.live.SubscriptionLimit;
 import org.unionanalytics.domain.shared.NotFound;
 import org.unionanalytics.domain.shared.RuleViolation;
 import org.unionanalytics.readmodel.cube.QueryTimeout;
@@ -51,6 +52,9 @@ final class ErrorCodes implements DataFetcherExceptionHandler {
             message = "a concurrent command changed the same aggregate first; retry: " + cause.getMessage();
         } else if (cause instanceof Forbidden) {
             extensions.put("code", "FORBIDDEN");
+            message = cause.getMessage();
+        } else if (cause instanceof SubscriptionLimit.Exceeded) {
+            extensions.put("code", "LIMIT_EXCEEDED");
             message = cause.getMessage();
         } else if (cause instanceof IllegalArgumentException) {
             extensions.put("code", "INVALID_INPUT");

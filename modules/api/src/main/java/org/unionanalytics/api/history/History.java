@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.reactivestreams.FlowAdapters;
 import org.reactivestreams.Publisher;
+import org.unionanalytics.api.live.SubscriptionLimit;
 import org.unionanalytics.eventstore.EventStorage;
 
 import java.time.Instant;
@@ -27,19 +28,22 @@ public final class History {
     private final Serializer serializer;
     private final NewEvents news;
     private final Executor feedThreads;
+    private final SubscriptionLimit limit;
 
     /**
      * @param gaplessLog whether the store gives out positions without gaps (one writer), which its check holds it to
      * @param news       says when the log has grown, for the feeds
      * @param feedThreads reads the feeds' pages; apart from the requests', which a feed catching up would hold for minutes
+     * @param limit       counts the feeds with the live subscriptions
      */
-    public History(EventStorage storage, boolean gaplessLog, NewEvents news, Executor feedThreads) {
+    public History(EventStorage storage, boolean gaplessLog, NewEvents news, Executor feedThreads, SubscriptionLimit limit) {
         this.log = new EventLog(storage);
         this.aggregates = new AggregateStates(storage);
         this.checks = new IntegrityChecks(storage, gaplessLog);
         this.serializer = storage.getEventSerializer();
         this.news = news;
         this.feedThreads = feedThreads;
+        this.limit = limit;
     }
 
     public void wire(RuntimeWiring.Builder wiring) {
@@ -79,8 +83,8 @@ public final class History {
     private <T> Publisher<T> feed(DataFetchingEnvironment env, int batch, Function<List<TrackedEventMessage<?>>, T> message) {
         var after = log.tokenAfter(env.<Long>getArgument("after"));
         EventFilter filter = filter(env);
-        return FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log, after,
-                filter, batch, message, news, feedThreads, EventFeed.TURN)));
+        return limit.hold(() -> FlowAdapters.toPublisher(subscriber -> subscriber.onSubscribe(new EventFeed<>(subscriber, log,
+                after, filter, batch, message, news, feedThreads, EventFeed.TURN))));
     }
 
     private static EventFilter filter(DataFetchingEnvironment env) {
