@@ -177,6 +177,9 @@ class LiveSubscriptionsTest {
         Settings two = Settings.defaults(dataDirectory, 0).toBuilder().maxSubscriptions(2).build();
         try (TestServer server = TestServer.start(two)) {
             establishTheCity(server);
+            // the read model has the city before anyone subscribes, so no update comes between the answers below
+            Awaitility.await().atMost(SOON).until(() -> server.client.post("{ readModel { upToDate } }")
+                    .data().at("/readModel/upToDate").asBoolean());
             try (LiveClient live = new LiveClient(server.port())) {
                 live.subscribe("unions", "subscription { analytics { unions { unions } } }");
                 assertThat(live.next(SOON).at("/payload/data/analytics/unions/0/unions").asInt()).isEqualTo(1);
