@@ -64,7 +64,8 @@ public final class UnionAnalytics implements AutoCloseable {
         reportThreads = Executors.newFixedThreadPool(settings.queryThreads(), named("report"));
         subscriptionThreads = Executors.newFixedThreadPool(Math.max(1, settings.queryThreads() / 2), named("subscription"));
         var cubes = new CubeEngine(readSide::model, readSide::changedAt, settings.queryTimeout(), settings.keptAnswers());
-        metrics = new ServerMetrics(storage::lastPosition, readSide, cubes);
+        var subscriptions = new SubscriptionLimit(settings.maxSubscriptions());
+        metrics = new ServerMetrics(storage::lastPosition, readSide, cubes, subscriptions);
         var dispatcher = new CommandDispatcher(node.commands.gateway(), storage, queryThreads, metrics);
         var knownAt = new KnownAt(time -> storage.engine().createTokenAt(time.toInstant()).position().orElse(0));
         var reports = new ReportQuery(cubes, reportThreads);
@@ -74,7 +75,6 @@ public final class UnionAnalytics implements AutoCloseable {
         readSide.onChange(live::changed);
         var news = new NewEvents();
         readSide.onChange(news::arrived);
-        var subscriptions = new SubscriptionLimit(settings.maxSubscriptions());
         var graphQL = GraphQLFactory.create(queries, new Analytics(cubes, knownAt), new Mutations(dispatcher),
                 new Subscriptions(live, reports, subscriptions),
                 new History(storage, settings.store().soleWriter(), news, subscriptionThreads, subscriptions), queryThreads);

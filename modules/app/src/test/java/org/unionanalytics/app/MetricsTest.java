@@ -101,6 +101,18 @@ class MetricsTest {
         }
     }
 
+    @Test
+    void the_subscriptions_held_are_counted_until_they_end() throws Exception {
+        try (TestServer server = TestServer.start(dataDirectory); LiveClient live = new LiveClient(server.port())) {
+            assertThat(value(scrape(server, null).body(), "ua_subscriptions")).isZero();
+            live.subscribe("unions", "subscription { analytics { unions { unions } } }");
+            assertThat(live.next(Duration.ofSeconds(10))).isNotNull();
+            assertThat(value(scrape(server, null).body(), "ua_subscriptions")).isEqualTo(1);
+            live.complete("unions");
+            await().atMost(Duration.ofSeconds(5)).until(() -> value(scrape(server, null).body(), "ua_subscriptions") == 0);
+        }
+    }
+
     private static HttpResponse<String> scrape(TestServer server, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics")).GET();
         if (token != null) {

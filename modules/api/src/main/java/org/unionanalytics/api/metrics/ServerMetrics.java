@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.unionanalytics.api.live.SubscriptionLimit;
 import org.unionanalytics.readmodel.ReadSide;
 import org.unionanalytics.readmodel.cube.CubeEngine;
 
@@ -45,8 +46,9 @@ public final class ServerMetrics implements AutoCloseable {
      * @param eventLogPosition the position of the last stored event
      * @param readSide         the read model answering queries, and its projector
      * @param cubes            the analytics questions, asked of DuckDB or answered from kept answers
+     * @param subscriptions    the live subscriptions and event feeds held, against their limit
      */
-    public ServerMetrics(LongSupplier eventLogPosition, ReadSide readSide, CubeEngine cubes) {
+    public ServerMetrics(LongSupplier eventLogPosition, ReadSide readSide, CubeEngine cubes, SubscriptionLimit subscriptions) {
         this.eventLogPosition = eventLogPosition;
         this.readModelPosition = readSide::position;
         new JvmMemoryMetrics().bindTo(registry);
@@ -61,6 +63,8 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Position of the last event the read model reflects").register(registry);
         Gauge.builder("ua.read.model.lag", this::lag)
                 .description("Events stored that the read model does not reflect yet").baseUnit("events").register(registry);
+        Gauge.builder("ua.subscriptions", subscriptions::held)
+                .description("Live subscriptions and event feeds held (at most --max-subscriptions)").register(registry);
         FunctionCounter.builder("ua.projection.events", readSide, read -> read.work().events())
                 .description("Events the read model's projector has applied since it started").register(registry);
         FunctionTimer.builder("ua.projection.batches", readSide, read -> read.work().batches(),
