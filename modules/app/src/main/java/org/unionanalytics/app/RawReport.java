@@ -50,9 +50,7 @@ final class RawReport implements Runnable, AutoCloseable {
     private Object firstValue(CompiledQuery statement) {
         return model.read(connection -> {
             PreparedStatement prepared = model.prepared(connection, statement.sql());
-            for (int i = 0; i < statement.parameters().size(); i++) {
-                prepared.setObject(i + 1, statement.parameters().get(i));
-            }
+            statement.bind(prepared);
             try (ResultSet rows = prepared.executeQuery()) {
                 rows.next();
                 return rows.getObject(1);

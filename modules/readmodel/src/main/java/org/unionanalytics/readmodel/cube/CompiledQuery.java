@@ -1,5 +1,7 @@
 package org.unionanalytics.readmodel.cube;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -7,4 +9,11 @@ import java.util.List;
  * the query travels in {@code parameters}.
  */
 public record CompiledQuery(String sql, List<Object> parameters) {
+
+    /** Binds the parameters to {@code statement}, prepared from {@link #sql}. */
+    public void bind(PreparedStatement statement) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
 }

@@ -182,9 +182,7 @@ public final class CubeEngine {
             cancelQuietly(statement);
         }, nanosLeft, TimeUnit.NANOSECONDS);
         try {
-            for (int i = 0; i < query.parameters().size(); i++) {
-                statement.setObject(i + 1, query.parameters().get(i));
-            }
+            query.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 return ResultRows.read(rows);
             }
