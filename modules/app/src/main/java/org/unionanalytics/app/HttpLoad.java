@@ -37,12 +37,7 @@ final class HttpLoad implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
     private final Vertx vertx = Vertx.vertx();
-    /**
-     * The one event loop every load request is made and settled on. Vert.x 5.0.7's client can drop a
-     * response's end when its body is asked for on another thread than the connection's (vert.x issue
-     * 6038, mended after 5.0.7): requests started from the bench's thread, or on a connection another
-     * context opened, then went unanswered until the patience below.
-     */
+    /** The one event loop every load request is made and settled on, so the load adds no thread hand-offs of its own. */
     private final Context loadLoop = vertx.getOrCreateContext();
     private final HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(64));
@@ -128,8 +123,7 @@ final class HttpLoad implements AutoCloseable {
     /**
      * One request, waited for; a GraphQL error fails the benchmark rather than timing an error.
      * Written on a plain kept-alive socket, so a latency figure holds almost nothing of the client:
-     * the JDK's client adds about 3 ms a request on loopback, and Vert.x's, driven one request at a
-     * time from outside its event loop, lost an answer in a few thousand (the race {@link #loadLoop} avoids).
+     * the JDK's client adds about 3 ms a request on loopback.
      */
     String post(int port, String query) {
         try {

@@ -1,7 +1,6 @@
 package org.unionanalytics.api.access;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -39,24 +38,14 @@ final class KeySet {
                         "could not read the identity provider's key set from " + source + ": " + failure.getMessage(), failure)));
     }
 
-    /**
-     * A client of its own for each reading (readings are rare), closed after it. Every step runs on the client's one
-     * event loop: a response whose body is asked for from another thread (the caller's, when a server starts) can end
-     * before the body's future exists, and the reading then waits until its timeout (vert.x issue 6038, mended after
-     * the 5.0.7 this server uses; a client kept for a second reading, tried once, waited the same way).
-     */
+    /** A client of its own for each reading (readings are rare: at start and when a token names an unknown key), closed after it. */
     private Future<Buffer> fetch() {
-        Promise<Buffer> body = Promise.promise();
-        vertx.runOnContext(onLoop -> {
-            HttpClientAgent client = vertx.createHttpClient();
-            client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(source)
-                            .setConnectTimeout(PATIENCE_MILLIS).setIdleTimeout(PATIENCE_MILLIS))
-                    .compose(request -> request.send().compose(response -> response.statusCode() == 200 ? response.body()
-                            : Future.failedFuture("it answered HTTP " + response.statusCode())))
-                    .eventually(client::close)
-                    .onComplete(body);
-        });
-        return body.future();
+        HttpClientAgent client = vertx.createHttpClient();
+        return client.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(source)
+                        .setConnectTimeout(PATIENCE_MILLIS).setIdleTimeout(PATIENCE_MILLIS))
+                .compose(request -> request.send().compose(response -> response.statusCode() == 200 ? response.body()
+                        : Future.failedFuture("it answered HTTP " + response.statusCode())))
+                .eventually(client::close);
     }
 
     private static List<JsonObject> keysIn(Buffer body) {
