@@ -208,8 +208,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void rebuild(Settings settings) {
-        try (Node node = new Node(settings)) {
-            node.readSide.awaitPosition(node.storage.lastPosition(), Duration.ofHours(2)).join();
+        try (Node node = Node.forRebuild(settings)) {
             var status = node.readSide.rebuildNow();
             report("rebuild: %,d events in %.1f s = %,.0f events/s", status.position(),
                     Duration.between(status.startedAt(), status.finishedAt()).toMillis() / 1000.0, status.eventsPerSecond());

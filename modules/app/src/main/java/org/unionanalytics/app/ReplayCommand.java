@@ -22,7 +22,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Node node = new Node(Settings.defaults(dataDirectory, 0).toBuilder().store(storeOptions.store()).build())) {
+        try (Node node = Node.forRebuild(Settings.defaults(dataDirectory, 0).toBuilder().store(storeOptions.store()).build())) {
             RebuildStatus status = node.readSide.rebuildNow();
             System.out.printf("Replayed %,d events in %.1f s (%,.0f events/s): %s%n", status.position(),
                     Duration.between(status.startedAt(), status.finishedAt()).toMillis() / 1000.0,

@@ -48,23 +48,39 @@ public final class ReadSide implements AutoCloseable {
     private record Generation(int number, Path file, ReadModel model, Projector projector) {
     }
 
+    /** The read model a server answers from, following the event log from where it stopped. */
     public ReadSide(Path directory, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
                     int batch, int readers) {
+        this(directory, events, head, batch, readers, true);
+    }
+
+    /**
+     * The read model opened only to be rebuilt, offline: the one in use does not follow the log meanwhile. It would
+     * take a share of the cores from the rebuild, loading its township figures, or replaying the whole log beside it
+     * when it is new (as after {@code import-events}), for a model the rebuild replaces.
+     */
+    public static ReadSide forRebuild(Path directory, StreamableMessageSource<TrackedEventMessage<?>> events,
+                                      LongSupplier head, int batch, int readers) {
+        return new ReadSide(directory, events, head, batch, readers, false);
+    }
+
+    private ReadSide(Path directory, StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier head,
+                     int batch, int readers, boolean follow) {
         this.directory = directory;
         this.events = events;
         this.head = head;
         this.batch = batch;
         this.readers = readers;
-        this.current = openActive();
+        this.current = openActive(follow);
     }
 
-    private Generation openActive() {
+    private Generation openActive(boolean follow) {
         List<Path> files = generations();
         for (Path file : files) {
             ReadModel model = ReadModel.open(file, readers);
             if (model.isActive()) {
                 files.stream().filter(other -> !other.equals(file)).forEach(ReadSide::delete);
-                return following(number(file), file, model);
+                return generation(number(file), file, model, follow);
             }
             model.close();
         }
@@ -72,18 +88,19 @@ public final class ReadSide implements AutoCloseable {
         Path first = directory.resolve("1.duckdb");
         ReadModel model = ReadModel.open(first, readers);
         model.markActive();
-        return following(1, first, model);
+        return generation(1, first, model, follow);
     }
 
-    /** A generation whose projector follows the event log, telling the listeners once it answers queries. */
-    private Generation following(int number, Path file, ReadModel model) {
+    /** A generation whose projector, once following the event log, tells the listeners while it answers queries. */
+    private Generation generation(int number, Path file, ReadModel model, boolean follow) {
         Runnable committed = () -> {
             Generation answering = current;
             if (answering != null && answering.number() == number) {
                 changed();
             }
         };
-        return new Generation(number, file, model, new Projector(model, events, head, batch, committed).start());
+        Projector projector = new Projector(model, events, head, batch, committed);
+        return new Generation(number, file, model, follow ? projector.start() : projector);
     }
 
     /**
@@ -196,7 +213,7 @@ public final class ReadSide implements AutoCloseable {
         try {
             ReadModel model = ReadModel.open(file, readers);
             model.buildingAlone();
-            Generation next = following(old.number() + 1, file, model);
+            Generation next = generation(old.number() + 1, file, model, true);
             synchronized (this) {
                 building = next;
                 if (closed) {

@@ -86,6 +86,16 @@ class ReadSideTest {
     }
 
     @Test
+    void a_read_model_opened_to_be_rebuilt_stays_where_it_was_until_the_rebuild_takes_over() {
+        List<Object> live = everyAnswer();
+        readSide.close();
+        readSide = ReadSide.forRebuild(directory.resolve("offline"), history.events(), history::head, 7, 2);
+        assertThat(readSide.awaitPosition(history.head(), Duration.ofMillis(500)).join()).isZero();
+        assertThat(readSide.rebuildNow().state()).isEqualTo(RebuildStatus.State.SWITCHED);
+        assertThat(everyAnswer()).isEqualTo(live);
+    }
+
+    @Test
     void after_a_restart_the_rebuilt_model_is_the_one_in_use() throws Exception {
         List<Object> live = everyAnswer();
         readSide.rebuildNow();
