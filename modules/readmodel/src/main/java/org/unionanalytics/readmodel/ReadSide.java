@@ -30,6 +30,15 @@ import java.util.stream.Stream;
 public final class ReadSide implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadSide.class);
+    /**
+     * Events a rebuild applies in one batch at most. Nobody queries a model being rebuilt, so its
+     * batches can be larger than a live projector's: what each batch costs whatever its size (the
+     * closing of stored membership spells scans every membership) is paid a fifth as often. The
+     * price is heap: the staged rows of the batches in flight live long enough for the collector to
+     * copy them (replays in BENCHMARKS.md, run 27). Once the rebuilt model has taken over, batches
+     * this large only form if the log runs far ahead of it.
+     */
+    private static final int REBUILD_BATCH = 100_000;
 
     private final Path directory;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -80,7 +89,7 @@ public final class ReadSide implements AutoCloseable {
             ReadModel model = ReadModel.open(file, readers);
             if (model.isActive()) {
                 files.stream().filter(other -> !other.equals(file)).forEach(ReadSide::delete);
-                return generation(number(file), file, model, follow);
+                return generation(number(file), file, model, follow, batch);
             }
             model.close();
         }
@@ -88,18 +97,18 @@ public final class ReadSide implements AutoCloseable {
         Path first = directory.resolve("1.duckdb");
         ReadModel model = ReadModel.open(first, readers);
         model.markActive();
-        return generation(1, first, model, follow);
+        return generation(1, first, model, follow, batch);
     }
 
     /** A generation whose projector, once following the event log, tells the listeners while it answers queries. */
-    private Generation generation(int number, Path file, ReadModel model, boolean follow) {
+    private Generation generation(int number, Path file, ReadModel model, boolean follow, int maxBatch) {
         Runnable committed = () -> {
             Generation answering = current;
             if (answering != null && answering.number() == number) {
                 changed();
             }
         };
-        Projector projector = new Projector(model, events, head, batch, committed);
+        Projector projector = new Projector(model, events, head, maxBatch, committed);
         return new Generation(number, file, model, follow ? projector.start() : projector);
     }
 
@@ -213,7 +222,7 @@ public final class ReadSide implements AutoCloseable {
         try {
             ReadModel model = ReadModel.open(file, readers);
             model.buildingAlone();
-            Generation next = generation(old.number() + 1, file, model, true);
+            Generation next = generation(old.number() + 1, file, model, true, Math.max(batch, REBUILD_BATCH));
             synchronized (this) {
                 building = next;
                 if (closed) {
