@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -61,6 +62,8 @@ public final class Projector implements AutoCloseable {
     /** After the last committed event; null before the first, when the stream starts at the store's very first event. */
     private volatile TrackingToken token;
     private volatile long position;
+    /** Set when reading or writing fails, cleared by the next commit. */
+    private volatile Throwable failure;
     private volatile long applied;
     private volatile long batches;
     /** Time this projector's writing thread spent committing batches to the read model. */
@@ -144,12 +147,21 @@ public final class Projector implements AutoCloseable {
                 .thenApply(result -> position);
     }
 
+    /**
+     * The failure this projector is retrying after, if it has committed nothing since: a live read
+     * model waits out a store that is briefly away, while a rebuild gives up and says why.
+     */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     private void run() {
         while (running) {
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(token)) {
                 follow(stream);
             } catch (Exception e) {
                 if (running) {
+                    failure = e;
                     log.error("The read model stopped at position {}: {}. Retrying in 5 seconds.", position, e.toString(), e);
                     sleep(5_000);
                 }
@@ -272,6 +284,7 @@ public final class Projector implements AutoCloseable {
         }
         token = staged.last();
         position = last;
+        failure = null;
         applied += staged.events();
         batches++;
         writingNanos += System.nanoTime() - started;

@@ -39,6 +39,8 @@ public final class ReadSide implements AutoCloseable {
      * this large only form if the log runs far ahead of it.
      */
     private static final int REBUILD_BATCH = 100_000;
+    /** How often a rebuild looks whether its projector has failed. */
+    private static final Duration FAILURE_CHECK = Duration.ofMillis(200);
 
     private final Path directory;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -232,7 +234,7 @@ public final class ReadSide implements AutoCloseable {
             long target;
             do {
                 target = head.getAsLong();
-                next.projector().awaitPosition(target, Duration.ofHours(24)).join();
+                awaitRebuilt(next.projector(), target);
             } while (next.projector().position() < head.getAsLong());
             model.answering();
             model.markActive();
@@ -263,6 +265,21 @@ public final class ReadSide implements AutoCloseable {
             delete(file);
         } finally {
             building = null;
+        }
+    }
+
+    /**
+     * Waits for the rebuilding projector to reach {@code target}. It gives up at the first failure
+     * (a log it cannot read, a full disk) rather than retry as a live projector does: the current
+     * model keeps answering, and a rebuild asked again starts afresh.
+     */
+    private static void awaitRebuilt(Projector projector, long target) {
+        while (projector.awaitPosition(target, FAILURE_CHECK).join() < target) {
+            var failure = projector.failure();
+            if (failure.isPresent()) {
+                throw new ReadModelException("the rebuild stopped at event " + projector.position() + " of " + target
+                        + ": " + failure.get().getMessage(), failure.get());
+            }
         }
     }
 

@@ -1,8 +1,11 @@
 package org.unionanalytics.readmodel;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.readmodel.cube.CubeEngine;
 import org.unionanalytics.readmodel.cube.CubeQuery;
@@ -92,6 +95,26 @@ class ReadSideTest {
         readSide = ReadSide.forRebuild(directory.resolve("offline"), history.events(), history::head, 7, 2);
         assertThat(readSide.awaitPosition(history.head(), Duration.ofMillis(500)).join()).isZero();
         assertThat(readSide.rebuildNow().state()).isEqualTo(RebuildStatus.State.SWITCHED);
+        assertThat(everyAnswer()).isEqualTo(live);
+    }
+
+    @Test
+    // a rebuild retrying forever would otherwise hang the build (join() ignores interrupts) instead of failing it
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void a_rebuild_that_cannot_read_the_log_gives_up_says_why_and_leaves_the_current_model_answering() throws Exception {
+        List<Object> live = everyAnswer();
+        readSide.close();
+        StreamableMessageSource<TrackedEventMessage<?>> unreadable = token -> {
+            throw new IllegalStateException("the event log cannot be read");
+        };
+        readSide = ReadSide.forRebuild(directory.resolve("readmodel"), unreadable, history::head, 7, 2);
+
+        RebuildStatus status = readSide.rebuildNow();
+
+        assertThat(status.state()).isEqualTo(RebuildStatus.State.FAILED);
+        assertThat(status.failure()).isEqualTo("the rebuild stopped at event 0 of " + history.head()
+                + ": the event log cannot be read");
+        assertThat(files()).containsExactly("1.duckdb");
         assertThat(everyAnswer()).isEqualTo(live);
     }
 
