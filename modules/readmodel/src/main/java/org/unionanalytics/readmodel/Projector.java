@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -59,6 +60,8 @@ public final class Projector implements AutoCloseable {
     /** Used by the writing thread only. */
     private final TownshipFigures townships = new TownshipFigures();
     private volatile boolean running = true;
+    /** Counted down by {@link #close}, which then need not wait out a pause before a retry. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     /** After the last committed event; null before the first, when the stream starts at the store's very first event. */
     private volatile TrackingToken token;
     private volatile long position;
@@ -163,7 +166,7 @@ public final class Projector implements AutoCloseable {
                 if (running) {
                     failure = e;
                     log.error("The read model stopped at position {}: {}. Retrying in 5 seconds.", position, e.toString(), e);
-                    sleep(5_000);
+                    awaitRetry();
                 }
             }
         }
@@ -319,9 +322,10 @@ public final class Projector implements AutoCloseable {
         });
     }
 
-    private static void sleep(long millis) {
+    /** The pause before trying again after a failure; it ends early when the projector is closed. */
+    private void awaitRetry() {
         try {
-            Thread.sleep(millis);
+            stopped.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -330,6 +334,7 @@ public final class Projector implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopped.countDown();
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
