@@ -16,7 +16,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
@@ -274,11 +278,22 @@ public final class ReadSide implements AutoCloseable {
      * model keeps answering, and a rebuild asked again starts afresh.
      */
     private static void awaitRebuilt(Projector projector, long target) {
-        while (projector.awaitPosition(target, FAILURE_CHECK).join() < target) {
-            var failure = projector.failure();
-            if (failure.isPresent()) {
-                throw new ReadModelException("the rebuild stopped at event " + projector.position() + " of " + target
-                        + ": " + failure.get().getMessage(), failure.get());
+        CompletableFuture<Long> reached = projector.awaitPosition(target, Duration.ofHours(24));
+        while (true) {
+            try {
+                reached.get(FAILURE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException stillRebuilding) {
+                var failure = projector.failure();
+                if (failure.isPresent()) {
+                    throw new ReadModelException("the rebuild stopped at event " + projector.position() + " of " + target
+                            + ": " + failure.get().getMessage(), failure.get());
+                }
+            } catch (ExecutionException closed) {
+                throw new CompletionException(closed.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the rebuild was interrupted", e);
             }
         }
     }
