@@ -219,7 +219,7 @@ final class BenchCommand implements Callable<Integer> {
         try (RawReport raw = new RawReport(server.node().readSide.model(),
                 ReportQuery.questions(REPORT_FROM, REPORT_TO, null, null), reportThreads)) {
             Samples.Pair report = Samples.alternating(warmup(), sampling(), () -> http.post(server.port(), REPORT), raw);
-            report("report, computed each time: p50 %.1f ms, p99 %.1f ms (%,d requests); its seven statements straight "
+            report("report, computed each time: p50 %.1f ms, p99 %.1f ms (%,d requests); its three statements straight "
                             + "to DuckDB, %d at once: p50 %.1f ms, p99 %.1f ms; ratio %.2f", report.ours().median(),
                     report.ours().percentile(99), report.ours().count(), reportThreads, report.baseline().median(),
                     report.baseline().percentile(99), report.ratio());

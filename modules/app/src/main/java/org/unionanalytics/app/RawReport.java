@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The computed report's raw figure: its seven statements, as the cube engine compiles them, sent
+ * The computed report's raw figure: its statements, as the cube engine compiles them, sent
  * straight to DuckDB, as many at once as the server's report pool runs. Timed beside the report
  * over HTTP, it shows what GraphQL, HTTP and the engine add to DuckDB's own time.
  */
@@ -40,7 +40,7 @@ final class RawReport implements Runnable, AutoCloseable {
         this.threads = Executors.newFixedThreadPool(threads);
     }
 
-    /** Runs the seven statements at once and waits for every answer. */
+    /** Runs the statements at once and waits for every answer. */
     @Override
     public void run() {
         statements.stream().map(statement -> CompletableFuture.supplyAsync(() -> firstValue(statement), threads))

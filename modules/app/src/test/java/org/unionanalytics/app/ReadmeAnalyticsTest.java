@@ -18,7 +18,7 @@ class ReadmeAnalyticsTest {
     @Test
     void every_analytics_example_of_the_readme_answers_with_the_walkthroughs_figures() {
         List<String> questions = Walkthrough.readmeSection("analytics");
-        assertThat(questions).hasSize(5);
+        assertThat(questions).hasSize(6);
         try (TestServer server = TestServer.start(dataDirectory)) {
             Walkthrough.run(server.client);
             JsonNode[] answers = questions.stream().map(question -> {
@@ -39,6 +39,14 @@ class ReadmeAnalyticsTest {
             assertThat(answers[4].at("/then/areas/0/workers").asInt()).isEqualTo(158);
             assertThat(answers[4].at("/now/areas/0/members").asInt()).isEqualTo(6);
             assertThat(answers[4].at("/now/areas/0/membershipRate").asDouble()).isEqualTo(6.0 / 158);
+            JsonNode years = answers[5].at("/analytics/economy");
+            assertThat(years).extracting(year -> year.at("/countedOn/year").asText())
+                    .containsExactly("2015-01-01", "2016-01-01", "2017-01-01");
+            assertThat(years.get(1).path("skillContests").asInt()).isEqualTo(1);
+            assertThat(years.get(1).path("skillContestParticipations").asInt()).isEqualTo(3);
+            assertThat(years.get(1).path("innovationAchievements").asInt()).isEqualTo(1);
+            assertThat(years.get(1).path("operationMethodsPromoted").asInt()).isEqualTo(1);
+            assertThat(years).extracting(year -> year.path("rationalizationProposals").asInt()).containsExactly(1, 0, 1);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.readmodel.areas.AreaProjection;
+import org.unionanalytics.readmodel.economy.EconomyDays;
 import org.unionanalytics.readmodel.areas.TownshipFigures;
 import org.unionanalytics.readmodel.batch.BatchWriter;
 import org.unionanalytics.readmodel.batch.StagedWrite;
@@ -304,11 +305,14 @@ public final class Projector implements AutoCloseable {
         }
     }
 
-    /** Projections hold the staged rows of one batch; the township figures come last, once members are counted. */
+    /**
+     * Projections hold the staged rows of one batch; the economy's days count the competitions' and
+     * proposals' rows once written, the township figures come last, once members are counted.
+     */
     private List<Projection> freshProjections() {
         var areas = new AreaProjection(townships);
         return List.of(new EnterpriseProjection(), new UnionProjection(areas), new CompetitionProjection(),
-                new ProposalProjection(), areas);
+                new ProposalProjection(), new EconomyDays(), areas);
     }
 
     private void release() {

@@ -15,9 +15,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The report, asked of the same cubes analysts query, so that the two always agree: the
- * grassroots panel is the {@code areas} cube in total, the economy panel counts competitions,
- * participations, key projects and proposals of the period. Its seven questions are small and
- * independent, so they are asked at once (a third faster on two cores than one after another).
+ * grassroots panel is the {@code areas} cube in total, the economy panel the key projects of the
+ * period and the {@code economy} cube's flows within it. Its three questions are independent, so
+ * they are asked at once.
  */
 public final class ReportQuery {
 
@@ -30,12 +30,11 @@ public final class ReportQuery {
         this.questions = questions;
     }
 
-    /** The report's seven questions, as the cubes are asked them. */
-    public record Questions(CubeQuery areas, CubeQuery keyProjects, CubeQuery skillContests, CubeQuery participations,
-                            CubeQuery proposals, CubeQuery achievements, CubeQuery promoted) {
+    /** The report's three questions, as the cubes are asked them. */
+    public record Questions(CubeQuery areas, CubeQuery keyProjects, CubeQuery economy) {
 
         public List<CubeQuery> all() {
-            return List.of(areas, keyProjects, skillContests, participations, proposals, achievements, promoted);
+            return List.of(areas, keyProjects, economy);
         }
     }
 
@@ -44,20 +43,15 @@ public final class ReportQuery {
      * @param knownAt the last event position to count; everything when null
      */
     public static Questions questions(LocalDate from, LocalDate to, LocalDate asOf, Long knownAt) {
-        Condition skill = new Condition("skillContest", Operator.EQUALS, List.of(true));
         return new Questions(
                 total("areas", List.of("townships", "townshipsWithFederation", "unions", "enterprisesRegistered",
                         "enterprisesCovered", "workers", "members", "establishmentRate", "membershipRate"),
                         List.of(), asOf == null ? to : asOf, knownAt),
                 total("keyProjects", List.of("keyProjects", "withMeritCompetition", "meritCoverage"),
                         List.of(new Condition("endsOn", Operator.GTE, List.of(from))), to, knownAt),
-                total("competitions", List.of("competitions"), List.of(skill, within("startsOn", from, to)), to, knownAt),
-                total("participations", List.of("participations"),
-                        List.of(skill, within("competitionStartsOn", from, to)), to, knownAt),
-                total("proposals", List.of("proposals"), List.of(new Condition("category", Operator.EQUALS,
-                        List.of("RATIONALIZATION")), within("submittedOn", from, to)), to, knownAt),
-                total("proposals", List.of("achievements"), List.of(within("recognisedOn", from, to)), to, knownAt),
-                total("proposals", List.of("methodsPromoted"), List.of(within("promotedOn", from, to)), to, knownAt));
+                total("economy", List.of("skillContests", "skillContestParticipations", "rationalizationProposals",
+                                "innovationAchievements", "operationMethodsPromoted"),
+                        List.of(new Condition("countedOn", Operator.IN_DATE_RANGE, List.of(from, to))), to, knownAt));
     }
 
     /** The report of the period; see {@link #questions} for the dates. */
@@ -66,22 +60,20 @@ public final class ReportQuery {
         Questions asked = questions(from, to, asOf, knownAt);
         var areas = ask(asked.areas());
         var keyProjects = ask(asked.keyProjects());
-        var skillContests = count(asked.skillContests());
-        var participations = count(asked.participations());
-        var proposals = count(asked.proposals());
-        var achievements = count(asked.achievements());
-        var promoted = count(asked.promoted());
+        var economy = ask(asked.economy());
 
         Map<String, Object> grassroots = Futures.answer(areas);
         Map<String, Object> projects = Futures.answer(keyProjects);
+        Map<String, Object> flows = Futures.answer(economy);
         var grassrootsPanel = new Report.Grassroots(number(grassroots, "unions"), number(grassroots, "enterprisesCovered"),
                 number(grassroots, "enterprisesRegistered"), number(grassroots, "workers"), number(grassroots, "members"),
                 (Double) grassroots.get("establishmentRate"), (Double) grassroots.get("membershipRate"),
                 number(grassroots, "townships"), number(grassroots, "townshipsWithFederation"));
-        var economy = new Report.Economy((Double) projects.get("meritCoverage"), number(projects, "keyProjects"),
-                number(projects, "withMeritCompetition"), Futures.answer(skillContests), Futures.answer(participations), Futures.answer(proposals),
-                Futures.answer(achievements), Futures.answer(promoted));
-        return new Report(from, to, grassrootsPanel, economy);
+        var economyPanel = new Report.Economy((Double) projects.get("meritCoverage"), number(projects, "keyProjects"),
+                number(projects, "withMeritCompetition"), number(flows, "skillContests"),
+                number(flows, "skillContestParticipations"), number(flows, "rationalizationProposals"),
+                number(flows, "innovationAchievements"), number(flows, "operationMethodsPromoted"));
+        return new Report(from, to, grassrootsPanel, economyPanel);
     }
 
     /** Refuses a period that ends before it starts. */
@@ -89,15 +81,6 @@ public final class ReportQuery {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("the report period starts on " + from + ", after its end " + to);
         }
-    }
-
-    private static Condition within(String date, LocalDate from, LocalDate to) {
-        return new Condition(date, Operator.IN_DATE_RANGE, List.of(from, to));
-    }
-
-    private CompletableFuture<Long> count(CubeQuery query) {
-        String measure = query.measures().get(0);
-        return ask(query).thenApply(row -> number(row, measure));
     }
 
     private CompletableFuture<Map<String, Object>> ask(CubeQuery query) {
