@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.unionanalytics.readmodel.areas.AreaProjection;
 import org.unionanalytics.readmodel.economy.EconomyDays;
+import org.unionanalytics.readmodel.economy.EconomyProjection;
 import org.unionanalytics.readmodel.areas.TownshipFigures;
 import org.unionanalytics.readmodel.batch.BatchWriter;
 import org.unionanalytics.readmodel.batch.StagedWrite;
@@ -60,6 +61,7 @@ public final class Projector implements AutoCloseable {
     private final Thread thread;
     /** Used by the writing thread only. */
     private final TownshipFigures townships = new TownshipFigures();
+    private final EconomyDays economy = new EconomyDays();
     private volatile boolean running = true;
     /** Counted down by {@link #close}, which then need not wait out a pause before a retry. */
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -180,6 +182,7 @@ public final class Projector implements AutoCloseable {
      */
     private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
         townships.load(model.writer());
+        economy.load(model.writer());
         long startedAt = System.nanoTime();
         long startApplied = applied;
         long lastReport = startedAt;
@@ -312,7 +315,7 @@ public final class Projector implements AutoCloseable {
     private List<Projection> freshProjections() {
         var areas = new AreaProjection(townships);
         return List.of(new EnterpriseProjection(), new UnionProjection(areas), new CompetitionProjection(),
-                new ProposalProjection(), new EconomyDays(), areas);
+                new ProposalProjection(), new EconomyProjection(economy), areas);
     }
 
     private void release() {

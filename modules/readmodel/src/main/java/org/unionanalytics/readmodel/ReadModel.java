@@ -33,7 +33,7 @@ public final class ReadModel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
     /** Raise it with every change to schema.sql: an older read model is then rebuilt from the log. */
-    static final String SCHEMA_VERSION = "9";
+    static final String SCHEMA_VERSION = "10";
 
     /** The name under which the projector stores its position. */
     static final String PROJECTOR = "read-model";

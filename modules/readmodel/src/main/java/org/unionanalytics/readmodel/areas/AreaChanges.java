@@ -3,6 +3,7 @@ package org.unionanalytics.readmodel.areas;
 import org.duckdb.DuckDBConnection;
 import org.unionanalytics.readmodel.batch.AppendedRows;
 import org.unionanalytics.readmodel.batch.BatchWriter;
+import org.unionanalytics.readmodel.batch.Compaction;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * A batch's changes of the township figures, written by day to {@code area_changes} and summed by
- * month to {@code area_months} and by year to {@code area_years}. A date's figures are the years
+ * A batch's changes of the township figures, written by day to {@code area_changes}, summed by
+ * month to {@code area_months} and by year to {@code area_years}, and added to each township's
+ * totals in {@code area_totals}. A date's figures are the years
  * before its own, the months of its year before its month and the days of its month up to it: a
  * few thousand rows at scale 1 instead of 330,000 (most townships have enterprises registered on
  * thousands of days since the 1980s); summing 49,000 months took twice as long as 3,700 years.
@@ -26,6 +29,8 @@ import java.util.stream.Collectors;
 final class AreaChanges {
 
     static final List<String> TABLES = List.of("area_changes", "area_months", "area_years");
+    private static final Set<String> CHANGED = Stream.concat(TABLES.stream(), Stream.of(AreaTotals.TABLE))
+            .collect(Collectors.toUnmodifiableSet());
     /** Fewer rows than this are not worth compacting. */
     private static final long COMPACT_FROM = 100_000;
 
@@ -57,12 +62,13 @@ final class AreaChanges {
         append(writer, "area_changes", byDay);
         append(writer, "area_months", summed(day -> day.withDayOfMonth(1)));
         append(writer, "area_years", summed(day -> day.withDayOfYear(1)));
+        AreaTotals.add(writer, byDay);
         appendedRows += byDay.size();
         byDay.clear();
         if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
             compact(writer.connection());
         }
-        return Set.copyOf(TABLES);
+        return CHANGED;
     }
 
     /**
@@ -71,20 +77,11 @@ final class AreaChanges {
      * and day (and month), ordered by date as the queries read them, in the batch's transaction.
      */
     void compact(DuckDBConnection connection) throws SQLException {
-        String sums = Arrays.stream(Figure.ALL).map(figure -> "sum(" + figure.column() + ")")
-                .collect(Collectors.joining(", "));
-        String nonZero = Arrays.stream(Figure.ALL).map(figure -> "sum(" + figure.column() + ") <> 0")
-                .collect(Collectors.joining(" OR "));
-        try (Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                statement.execute("CREATE TEMP TABLE compacted AS SELECT tid, on_date, " + sums + " FROM " + table
-                        + " GROUP BY tid, on_date HAVING " + nonZero + " ORDER BY on_date, tid");
-                statement.execute("DELETE FROM " + table);
-                int rows = statement.executeUpdate("INSERT INTO " + table + " SELECT * FROM compacted");
-                statement.execute("DROP TABLE compacted");
-                if (table.equals("area_changes")) {
-                    compactedRows = rows;
-                }
+        List<String> figures = Arrays.stream(Figure.ALL).map(Figure::column).toList();
+        for (String table : TABLES) {
+            int rows = Compaction.compact(connection, table, List.of("tid", "on_date"), figures, "on_date, tid");
+            if (table.equals("area_changes")) {
+                compactedRows = rows;
             }
         }
         appendedRows = 0;
@@ -121,11 +118,11 @@ final class AreaChanges {
         return (long) township << 32 | (epochDay & 0xFFFF_FFFFL);
     }
 
-    private static int township(long key) {
+    static int township(long key) {
         return (int) (key >>> 32);
     }
 
-    private static LocalDate day(long key) {
+    static LocalDate day(long key) {
         return LocalDate.ofEpochDay((int) key);
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,9 +84,10 @@ public final class CubeCompiler {
         NeededColumns needed = new NeededColumns(cube, query);
         if (period == null) {
             LocalDate on = query.asOf() != null ? query.asOf() : cube.stock() ? today : EVERYTHING;
-            Sql sql = statement(cube, needed, before, null, after, knownAt, on).append(tail);
+            Sql sql = statement(cube, needed, before, null, after, knownAt, on, null).append(tail);
             sql.append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
-            return new CompiledCube(List.of(new CompiledQuery(sql.text(), sql.parameters())), order, query.limit(), query.offset());
+            return new CompiledCube(List.of(new CompiledQuery(sql.text(), sql.parameters())), order, query.limit(),
+                    query.offset(), knownAt == null ? fromLatest(cube, needed, before, after, on, tail, query) : null);
         }
         List<CompiledQuery> statements = new ArrayList<>();
         LocalDate from = (LocalDate) periodRange.get(0);
@@ -100,11 +102,32 @@ public final class CubeCompiler {
             }
             LocalDate end = granularity.next(start).minusDays(1);
             Sql label = new Sql().append("CAST(").bind(start).append(" AS DATE) AS \"t_" + alias(period) + "\"");
-            Sql sql = statement(cube, needed, before, label, after, knownAt, end.isAfter(to) ? to : end).append(tail);
+            Sql sql = statement(cube, needed, before, label, after, knownAt, end.isAfter(to) ? to : end, null).append(tail);
             sql.append(" LIMIT ").bind(query.limit() + query.offset());
             statements.add(new CompiledQuery(sql.text(), sql.parameters()));
         }
-        return new CompiledCube(statements, order, query.limit(), query.offset());
+        return new CompiledCube(statements, order, query.limit(), query.offset(), null);
+    }
+
+    /**
+     * The question over the totals that stand in for a fact fragment it reads ({@link Facts#LATEST}),
+     * or null if it reads none. Its {@code g_lastChange} column gives, from the same snapshot, the
+     * day of the last change the totals hold; the engine asks the full question if that is after the date.
+     */
+    private static CompiledCube.Latest fromLatest(Cube cube, NeededColumns needed, List<Sql> before,
+                                                  List<Sql> after, LocalDate on, Sql tail, CubeQuery query) {
+        String source = chosenSections(cube.source(), needed);
+        Facts.Latest latest = Facts.LATEST.entrySet().stream().filter(e -> source.contains("{use:" + e.getKey() + "}"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (latest == null) {
+            return null;
+        }
+        List<Sql> guarded = new ArrayList<>(after);
+        guarded.add(new Sql().append("max(g.last_change) AS \"" + ResultRows.LAST_CHANGE + "\""));
+        Sql sql = statement(cube, needed, before, null, guarded, null, on, latest);
+        sql.append(" CROSS JOIN (" + latest.lastChange() + ") g(last_change)");
+        sql.append(tail).append(" LIMIT ").bind(query.limit()).append(" OFFSET ").bind(query.offset());
+        return new CompiledCube.Latest(new CompiledQuery(sql.text(), sql.parameters()), on);
     }
 
     /**
@@ -113,7 +136,7 @@ public final class CubeCompiler {
      * cancelled between periods.
      */
     private static Sql statement(Cube cube, NeededColumns needed, List<Sql> before, Sql label, List<Sql> after,
-                                 Long knownAt, LocalDate on) {
+                                 Long knownAt, LocalDate on, Facts.Latest latest) {
         List<Sql> items = new ArrayList<>(before);
         if (label != null) {
             items.add(label);
@@ -129,7 +152,7 @@ public final class CubeCompiler {
             return sql.append(" FROM " + whole.group(1) + " f");
         }
         sql.append(" FROM (");
-        expand(sql, source, needed, knownAt, on);
+        expand(sql, source, needed, knownAt, on, latest);
         return sql.append(") f");
     }
 
@@ -204,7 +227,8 @@ public final class CubeCompiler {
      * masks what was recorded after {@code knownAt} (nothing when it is null), and binds the date
      * {@code on}.
      */
-    private static void expand(Sql sql, String fragment, NeededColumns needed, Long knownAt, LocalDate on) {
+    private static void expand(Sql sql, String fragment, NeededColumns needed, Long knownAt, LocalDate on,
+                               Facts.Latest latest) {
         String template = chosenSections(fragment, needed);
         Matcher placeholder = PLACEHOLDER.matcher(template);
         int last = 0;
@@ -231,7 +255,7 @@ public final class CubeCompiler {
                     sql.append(parts[1]);
                 } else {
                     sql.append("CASE WHEN ");
-                    expand(sql, "{upTo:" + parts[2] + "} AND {by:" + parts[3] + "}", needed, knownAt, on);
+                    expand(sql, "{upTo:" + parts[2] + "} AND {by:" + parts[3] + "}", needed, knownAt, on, latest);
                     sql.append(" THEN " + parts[1] + " END");
                 }
             } else if (name.startsWith("asKnown:")) {
@@ -242,11 +266,15 @@ public final class CubeCompiler {
                     sql.append("CASE WHEN " + parts[2] + " <= ").bind(knownAt).append(" THEN " + parts[1] + " END");
                 }
             } else {
-                String included = Facts.FRAGMENTS.get(name.substring(4));
+                String fragmentName = name.substring(4);
+                if (latest != null && Facts.LATEST.get(fragmentName) == latest) {
+                    fragmentName = latest.fragment();
+                }
+                String included = Facts.FRAGMENTS.get(fragmentName);
                 if (included == null) {
                     throw new IllegalStateException("no fact fragment named " + name);
                 }
-                expand(sql, included, needed, knownAt, on);
+                expand(sql, included, needed, knownAt, on, latest);
             }
             last = placeholder.end();
         }

@@ -90,7 +90,8 @@ public final class Cubes {
      * Townships as the unit of the federation's coverage: every figure of the report's grassroots panel.
      * A township is known from a live enterprise or a live union. The figures are sums of the changes
      * the projector keeps per township by year, month and day ({@code area_years}, {@code area_months},
-     * {@code area_changes}); asked as known at a position,
+     * {@code area_changes}), or its totals after the last change when the date is no earlier
+     * ({@code area_totals}, tried first: {@link Facts#LATEST}); asked as known at a position,
      * they are computed from the facts: the full join of the enterprise and union groups.
      */
     public static final Cube AREAS = Cube.stock("areas", """

@@ -80,6 +80,10 @@ final class Facts {
                                 SELECT * FROM area_changes WHERE on_date >= date_trunc('month', {on}) AND on_date <= {on})
                           GROUP BY tid) a
                     [[district,township:JOIN townships t USING (tid)]]"""),
+            Map.entry("township_totals", """
+                    SELECT [[district,township:t.district, t.township, ]]a.* EXCLUDE (last_change)
+                    FROM area_totals a
+                    [[district,township:JOIN townships t USING (tid)]]"""),
             Map.entry("membership_stock", """
                     SELECT m.member_id, m.union_id, m.started_on AS joined_on, m.recorded_at, u.kind AS union_kind,
                            u.subkind AS union_subkind, u.district, u.township, u.parent_union_id
@@ -125,6 +129,18 @@ final class Facts {
                                WHERE c.kind = 'KEY_PROJECT_MERIT' AND c.key_project_id IS NOT NULL) AS has_merit_competition
                            ]otherwise[, k.merit_since IS NOT NULL AND {by:k.merit_since} AS has_merit_competition]]
                     FROM key_projects k WHERE {upTo:k.recorded_pos} AND {by:k.starts_on}"""));
+
+    /**
+     * A fragment that totals kept as of the last change stand in for (Cube's rollups of the latest
+     * state): {@code fragment} answers any date no earlier than {@code lastChange}, a query giving
+     * that date (or null while nothing was counted).
+     */
+    record Latest(String fragment, String lastChange) {
+    }
+
+    /** The township figures on a date after every township's last change are its totals. */
+    static final Map<String, Latest> LATEST = Map.of("township_figures",
+            new Latest("township_totals", "SELECT max(last_change) FROM area_totals"));
 
     private Facts() {
     }

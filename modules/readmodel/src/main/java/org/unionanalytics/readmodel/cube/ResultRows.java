@@ -23,7 +23,11 @@ final class ResultRows {
 
     private final List<Column> columns;
     private final int topLevelEntries;
+    /** The column a statement over kept totals adds: the day of the last change they hold. */
+    static final String LAST_CHANGE = "g_lastChange";
+
     private final List<Object[]> rows = new ArrayList<>();
+    private LocalDate lastChange;
 
     private ResultRows(List<Column> columns) {
         this.columns = columns;
@@ -31,22 +35,39 @@ final class ResultRows {
                 .distinct().count();
     }
 
-    /** Reads every row of {@code result}. */
+    /**
+     * Reads every row of {@code result}. A statement over kept totals ends with a {@code g_lastChange}
+     * column, which is not the question's: the day of the last change the totals hold.
+     */
     static ResultRows read(ResultSet result) throws SQLException {
         ResultSetMetaData meta = result.getMetaData();
         List<Column> columns = new ArrayList<>();
+        int guard = -1;
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(Column.of(meta.getColumnLabel(i), meta.getColumnType(i)));
+            if (meta.getColumnLabel(i).equals(LAST_CHANGE)) {
+                guard = i;
+            } else {
+                columns.add(Column.of(meta.getColumnLabel(i), meta.getColumnType(i)));
+            }
         }
         ResultRows rows = new ResultRows(columns);
         while (result.next()) {
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = columns.get(i).read().value(result, i + 1);
+                int column = guard > 0 && i + 1 >= guard ? i + 2 : i + 1;
+                values[i] = columns.get(i).read().value(result, column);
             }
             rows.rows.add(values);
+            if (guard > 0) {
+                rows.lastChange = result.getObject(guard, LocalDate.class);
+            }
         }
         return rows;
+    }
+
+    /** For a statement over kept totals, the day of the last change they hold; null without rows. */
+    LocalDate lastChange() {
+        return lastChange;
     }
 
     /** Adds the rows of another statement of the same question (a series asks one per period). */

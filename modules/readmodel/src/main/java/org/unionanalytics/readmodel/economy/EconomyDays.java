@@ -1,30 +1,26 @@
 package org.unionanalytics.readmodel.economy;
 
-import org.unionanalytics.domain.competition.CompetitionLaunched;
-import org.unionanalytics.domain.competition.ParticipantEnrolled;
-import org.unionanalytics.domain.proposal.OperationMethodPromoted;
-import org.unionanalytics.domain.proposal.ProposalCategory;
-import org.unionanalytics.domain.proposal.ProposalRecognised;
-import org.unionanalytics.domain.proposal.ProposalSubmitted;
 import org.unionanalytics.readmodel.batch.BatchWriter;
-import org.unionanalytics.readmodel.batch.StagedWrite;
-import org.unionanalytics.readmodel.projection.Projection;
-import org.unionanalytics.readmodel.projection.Recorded;
+import org.unionanalytics.readmodel.batch.Compaction;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Adds a batch's economy flows to their days ({@code economy_days}). It counts the rows the
- * competition and proposal projections have just written, so it is written after them: a
- * participation's contest start and flag are known only once its row has copied them from the
- * competition, and only the stored row says whether a promotion was an operation method's first.
- * Rows of the batch are those recorded from its first event that counts; the positions rise with
- * the order rows are stored in, so DuckDB skips the older ones by their zone maps.
+ * The economy flows per day ({@code economy_days}), kept by the projector's writing thread. Each
+ * batch appends its flows, counted from the rows the competition and proposal projections have
+ * just written: a participation's contest start and flag are known only once its row has copied
+ * them from the competition, and only the stored row says whether a promotion was an operation
+ * method's first. The batch's rows are those recorded from its first event that counts; the
+ * positions rise with the order rows are stored in, so DuckDB skips the older ones by their zone
+ * maps. A day gathers rows over batches (questions sum them) until they are compacted.
  */
-public final class EconomyDays implements Projection, StagedWrite {
+public final class EconomyDays {
 
+    static final String TABLE = "economy_days";
     private static final String ADD_THE_BATCH = """
             INSERT INTO economy_days
             SELECT on_date, known_on, count_if(flow = 'contest'), count_if(flow = 'participation'),
@@ -43,45 +39,38 @@ public final class EconomyDays implements Projection, StagedWrite {
                   UNION ALL
                   SELECT 'promotion', promoted_on, greatest(submitted_on, promoted_on)
                   FROM proposals WHERE promoted_pos >= $1)
-            GROUP BY on_date, known_on
-            ON CONFLICT DO UPDATE SET
-                skill_contests = skill_contests + excluded.skill_contests,
-                skill_contest_participations = skill_contest_participations + excluded.skill_contest_participations,
-                rationalization_proposals = rationalization_proposals + excluded.rationalization_proposals,
-                innovation_achievements = innovation_achievements + excluded.innovation_achievements,
-                methods_promoted = methods_promoted + excluded.methods_promoted""";
+            GROUP BY on_date, known_on""";
 
-    private static final long NONE = -1;
-    /** The position of the batch's first event that may count in a flow (positions start at 0). */
-    private long firstCounted = NONE;
+    /** Fewer rows than this are not worth compacting. */
+    private static final long COMPACT_FROM = 10_000;
 
-    @Override
-    public void apply(Object event, Recorded recorded) {
-        if (firstCounted == NONE && counts(event)) {
-            firstCounted = recorded.position();
+    /** Rows after the last compaction, and appended since. */
+    private long compactedRows;
+    private long appendedRows;
+
+    /** Learns how many rows the table holds, when the projector starts. */
+    public void load(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + TABLE)) {
+            rows.next();
+            compactedRows = rows.getLong(1);
+        }
+        appendedRows = 0;
+    }
+
+    /** Appends the flows of the rows recorded from {@code firstCounted} on; compacts when the appended rows outnumber the rest. */
+    void add(BatchWriter writer, long firstCounted) throws SQLException {
+        appendedRows += writer.execute(ADD_THE_BATCH, firstCounted);
+        if (appendedRows > Math.max(compactedRows, COMPACT_FROM)) {
+            compactedRows = compact(writer.connection());
+            appendedRows = 0;
         }
     }
 
-    private static boolean counts(Object event) {
-        return event instanceof CompetitionLaunched launched && launched.kind().skillContest()
-                || event instanceof ParticipantEnrolled
-                || event instanceof ProposalSubmitted submitted && submitted.category() == ProposalCategory.RATIONALIZATION
-                || event instanceof ProposalRecognised
-                || event instanceof OperationMethodPromoted;
-    }
-
-    @Override
-    public List<StagedWrite> writes() {
-        return List.of(this);
-    }
-
-    @Override
-    public Set<String> flush(BatchWriter writer) throws SQLException {
-        if (firstCounted == NONE) {
-            return Set.of();
-        }
-        writer.execute(ADD_THE_BATCH, firstCounted);
-        firstCounted = NONE;
-        return Set.of("economy_days");
+    /** Sums the rows of each day and {@code known_on} into one; answers the rows left. */
+    public static int compact(Connection connection) throws SQLException {
+        return Compaction.compact(connection, TABLE, List.of("on_date", "known_on"), List.of("skill_contests",
+                "skill_contest_participations", "rationalization_proposals", "innovation_achievements",
+                "methods_promoted"), "on_date, known_on");
     }
 }

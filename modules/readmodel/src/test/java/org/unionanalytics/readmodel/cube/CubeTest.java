@@ -408,9 +408,10 @@ class CubeTest {
             assertThat(new CubeCompiler().compile(ask("enterprises").by("coveringUnionKind").measure("enterprises").query(),
                     today).tables()).containsExactly("coverages", "enterprises", "unions");
             assertThat(new CubeCompiler().compile(ask("areas").measure("members").query(), today).tables())
-                    .as("a total over every township needs no township's name").containsExactly("area_changes", "area_months", "area_years");
+                    .as("a total over every township needs no township's name")
+                    .containsExactly("area_changes", "area_months", "area_totals", "area_years");
             assertThat(new CubeCompiler().compile(ask("areas").by("township").measure("members").query(), today).tables())
-                    .containsExactly("area_changes", "area_months", "area_years", "townships");
+                    .containsExactly("area_changes", "area_months", "area_totals", "area_years", "townships");
         }
 
         @Test
