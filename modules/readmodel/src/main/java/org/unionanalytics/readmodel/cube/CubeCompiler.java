@@ -110,7 +110,7 @@ public final class CubeCompiler {
     }
 
     /**
-     * The question over the totals that stand in for a fact fragment it reads ({@link Facts#LATEST}),
+     * The question over the totals that stand in for a fact fragment its source names ({@link Facts#LATEST}),
      * or null if it reads none. Its {@code g_lastChange} column gives, from the same snapshot, the
      * day of the last change the totals hold; the engine asks the full question if that is after the date.
      */
