@@ -33,8 +33,9 @@ final class RawReport implements Runnable, AutoCloseable {
         LocalDate today = LocalDate.now(CubeEngine.defaultZone());
         this.statements = questions.all().stream().map(question -> {
             CompiledCube compiled = compiler.compile(question, today);
-            if (compiled.statements().size() != 1) {
-                throw new IllegalStateException("a report question compiles to one statement, not " + compiled.statements().size());
+            int statements = compiled.statements().size();
+            if (statements != 1) {
+                throw new IllegalStateException("a report question compiles to one statement, not " + statements);
             }
             // the engine tries kept totals first, and at the bench's date they answer
             return compiled.latest() != null ? compiled.latest().statement() : compiled.statements().get(0);

@@ -47,15 +47,15 @@ final class ResultRows {
             if (meta.getColumnLabel(i).equals(LAST_CHANGE)) {
                 guard = i;
             } else {
-                columns.add(Column.of(meta.getColumnLabel(i), meta.getColumnType(i)));
+                columns.add(Column.of(i, meta.getColumnLabel(i), meta.getColumnType(i)));
             }
         }
         ResultRows rows = new ResultRows(columns);
         while (result.next()) {
             Object[] values = new Object[columns.size()];
             for (int i = 0; i < values.length; i++) {
-                int column = guard > 0 && i + 1 >= guard ? i + 2 : i + 1;
-                values[i] = columns.get(i).read().value(result, column);
+                Column column = columns.get(i);
+                values[i] = column.read().value(result, column.position());
             }
             rows.rows.add(values);
             if (guard > 0) {
@@ -127,18 +127,21 @@ final class ResultRows {
         return (int) (entries / 0.75f) + 1;
     }
 
-    /** An output column: its label in the SQL, the name it has in a row, the time dimension it nests under (or null). */
-    private record Column(String label, String name, String under, Read read) {
+    /**
+     * An output column: where it is in the result, its label in the SQL, the name it has in a row,
+     * the time dimension it nests under (or null).
+     */
+    private record Column(int position, String label, String name, String under, Read read) {
 
-        static Column of(String label, int sqlType) {
+        static Column of(int position, String label, int sqlType) {
             String name = label.substring(2);
             if (!label.startsWith("t_")) {
-                return new Column(label, name, null, sqlType == Types.DATE ? Read.DATE : Read.AS_IS);
+                return new Column(position, label, name, null, sqlType == Types.DATE ? Read.DATE : Read.AS_IS);
             }
             int split = name.lastIndexOf('_');
             String unit = name.substring(split + 1);
             Read read = sqlType == Types.DATE ? Read.DATE : Read.firstDays(Granularity.ofUnit(unit));
-            return new Column(label, unit, name.substring(0, split), read);
+            return new Column(position, label, unit, name.substring(0, split), read);
         }
     }
 
