@@ -22,6 +22,7 @@ import org.unionanalytics.domain.EventStoreRegistry;
 import org.unionanalytics.domain.competition.Competition;
 import org.unionanalytics.domain.enterprise.CoverageByRepository;
 import org.unionanalytics.domain.enterprise.Enterprise;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProject;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
@@ -91,6 +92,7 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(UnionRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .registerComponent(MemberRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .registerComponent(KeyProjectRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
+                .registerComponent(EnterpriseRegistry.class, c -> c.getComponent(EventStoreRegistry.class))
                 .configureAggregate(kept(Union.class, 30_000))
                 .configureAggregate(kept(Enterprise.class, 150_000))
                 .configureAggregate(Membership.class)

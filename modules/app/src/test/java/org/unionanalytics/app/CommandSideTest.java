@@ -53,6 +53,11 @@ class CommandSideTest {
                   kind: MASS_SKILL, title: "Mass skill contest", startsOn: "2016-01-01", endsOn: "2016-12-31"}) { id } }""";
         try (TestServer server = TestServer.start(dataDirectory)) {
             Walkthrough.run(server.client);
+            String workers = IntStream.range(0, 750).mapToObj(i -> "\"member-mass-" + i + "\"")
+                    .collect(Collectors.joining(", "));
+            assertThat(server.client.post("mutation { enrollMembers(input: {unionId: \"union-harbour\", "
+                    + "joinedOn: \"2015-01-01\", memberIds: [" + workers + "]}) { eventCount } }")
+                    .data().at("/enrollMembers/eventCount").asInt()).isEqualTo(750);
             server.client.post(launch);
             for (int batch = 0; batch < 3; batch++) {
                 String participants = IntStream.range(batch * 250, batch * 250 + 250)

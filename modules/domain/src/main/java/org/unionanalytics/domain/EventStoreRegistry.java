@@ -2,6 +2,7 @@ package org.unionanalytics.domain;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberJoined;
 import org.unionanalytics.domain.membership.MemberLeft;
@@ -15,6 +16,7 @@ import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -24,7 +26,7 @@ import java.util.function.BiFunction;
  * It reads without taking the aggregate's lock: a rule such as "the parent is active" is checked
  * against the committed history plus this unit of work's own staged events.
  */
-public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
+public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyProjectRegistry, EnterpriseRegistry {
 
     private final EventStore events;
     private final StoredAggregates stored;
@@ -66,8 +68,18 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
     }
 
     @Override
-    public boolean isRegistered(String keyProjectId) {
-        return Ids.isOfType(keyProjectId, Ids.KEY_PROJECT) && events.lastSequenceNumberFor(keyProjectId).isPresent();
+    public boolean isKeyProject(String keyProjectId) {
+        return isRecorded(keyProjectId, Ids.KEY_PROJECT);
+    }
+
+    @Override
+    public boolean isEnterprise(String enterpriseId) {
+        return isRecorded(enterpriseId, Ids.ENTERPRISE);
+    }
+
+    /** Ids carry their aggregate's type, and an aggregate's first event records it. */
+    private boolean isRecorded(String id, String type) {
+        return Ids.isOfType(id, type) && !stored.amongStored(List.of(id)).isEmpty();
     }
 
     private <T> T fold(String aggregateId, BiFunction<T, Object, T> step) {

@@ -1,5 +1,6 @@
 package org.unionanalytics.domain;
 
+import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.District;
@@ -17,13 +18,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What the other aggregates would tell a rule check, set up by each test. */
-public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegistry {
+public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegistry, EnterpriseRegistry {
 
     public static final LocalDate FOUNDED = LocalDate.of(2010, 1, 1);
 
     private final Map<String, UnionFacts> unions = new HashMap<>();
     private final Map<String, String> members = new HashMap<>();
     private final Set<String> keyProjects = new HashSet<>();
+    private final Set<String> enterprises = new HashSet<>();
 
     public KnownFacts union(String id, UnionKind kind, District district) {
         unions.put(id, new UnionFacts(id, kind, district, FOUNDED, null));
@@ -45,6 +47,11 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
         return this;
     }
 
+    public KnownFacts enterprises(String... ids) {
+        enterprises.addAll(Set.of(ids));
+        return this;
+    }
+
     @Override
     public Optional<UnionFacts> findUnion(String unionId) {
         return Optional.ofNullable(unions.get(unionId));
@@ -61,7 +68,12 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     @Override
-    public boolean isRegistered(String keyProjectId) {
+    public boolean isKeyProject(String keyProjectId) {
         return keyProjects.contains(keyProjectId);
+    }
+
+    @Override
+    public boolean isEnterprise(String enterpriseId) {
+        return enterprises.contains(enterpriseId);
     }
 }

@@ -3,15 +3,19 @@ package org.unionanalytics.domain.competition;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
+import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.shared.NotFound;
 import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +55,7 @@ public class Competition {
         if (command.kind() == CompetitionKind.KEY_PROJECT_MERIT) {
             require(command.keyProjectId() != null, "key-project-required",
                     "a KEY_PROJECT_MERIT competition names the key project it is held on");
-            require(keyProjects.isRegistered(command.keyProjectId()), "key-project-registered",
+            require(keyProjects.isKeyProject(command.keyProjectId()), "key-project-registered",
                     command.keyProjectId() + " is not on the list of key projects");
         } else {
             require(command.keyProjectId() == null, "key-project-only-for-merit",
@@ -62,7 +66,7 @@ public class Competition {
     }
 
     @CommandHandler
-    public void handle(EnrollParticipants command) {
+    public void handle(EnrollParticipants command, MemberRegistry members, EnterpriseRegistry enterprises) {
         require(closedOn == null, "enrol-while-open", competitionId + " was closed on " + closedOn);
         require(command.participants() != null && !command.participants().isEmpty(), "participants-not-empty",
                 "an enrolment needs at least one participant");
@@ -76,8 +80,30 @@ public class Competition {
             require(seen.add(participant.participantId()) && !participants.containsKey(participant.participantId()),
                     "enrol-once", participant.participantId() + " is already enrolled in " + competitionId);
         }
+        requireRecorded(command.participants(), members, enterprises);
         command.participants().forEach(participant -> apply(new ParticipantEnrolled(competitionId,
                 participant.kind(), participant.participantId(), command.enrolledOn())));
+    }
+
+    /**
+     * Members and enterprises take part under ids the log knows (a team has no history of its own):
+     * a typo would otherwise count as a participant. The members are asked about all at once.
+     */
+    private static void requireRecorded(List<Participant> participants, MemberRegistry members,
+                                        EnterpriseRegistry enterprises) {
+        List<String> memberIds = participants.stream()
+                .filter(participant -> participant.kind() == ParticipantKind.MEMBER)
+                .map(Participant::participantId).toList();
+        Set<String> joined = memberIds.isEmpty() ? Set.of() : members.joinedBefore(memberIds);
+        for (Participant participant : participants) {
+            String id = participant.participantId();
+            if (participant.kind() == ParticipantKind.MEMBER && !joined.contains(id)) {
+                throw new NotFound("member", id);
+            }
+            if (participant.kind() == ParticipantKind.ENTERPRISE && !enterprises.isEnterprise(id)) {
+                throw new NotFound("enterprise", id);
+            }
+        }
     }
 
     @CommandHandler

@@ -3,5 +3,5 @@ package org.unionanalytics.domain.keyproject;
 /** Tells whether a key project is on the city's list, for competitions that name one. */
 public interface KeyProjectRegistry {
 
-    boolean isRegistered(String keyProjectId);
+    boolean isKeyProject(String keyProjectId);
 }

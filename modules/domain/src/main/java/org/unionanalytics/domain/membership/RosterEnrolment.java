@@ -5,10 +5,10 @@ import org.axonframework.modelling.command.Repository;
 import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
-import java.util.HashSet;
 import java.util.Set;
 
 import static org.unionanalytics.domain.shared.RuleViolation.require;
+import static org.unionanalytics.domain.shared.RuleViolation.requireNoRepeats;
 
 /**
  * Unions enrol members in rosters. Each worker's membership is its own aggregate, so one roster
@@ -35,7 +35,7 @@ public class RosterEnrolment {
         require(roster != null && !roster.isEmpty(), "roster-not-empty", "a roster needs at least one member");
         require(roster.size() <= MAX_ROSTER, "roster-size",
                 "a roster holds at most " + MAX_ROSTER + " members (got " + roster.size() + "); split it");
-        require(new HashSet<>(roster).size() == roster.size(), "no-repeats", "a member is listed twice in the roster");
+        requireNoRepeats(roster, "the roster");
         require(command.joinedOn() != null, "date-required", "a roster needs a joining date");
         UnionFacts union = unions.requireUnion(command.unionId());
         union.requireAcceptsMembersOn(command.joinedOn(), "members");

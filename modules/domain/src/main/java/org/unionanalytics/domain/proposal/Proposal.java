@@ -3,15 +3,20 @@ package org.unionanalytics.domain.proposal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.shared.NotFound;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionanalytics.domain.shared.RuleViolation.require;
+import static org.unionanalytics.domain.shared.RuleViolation.requireNoRepeats;
 
 /**
  * A worker's improvement proposal: submitted, then adopted or rejected (rejection is final);
@@ -26,19 +31,21 @@ public class Proposal {
     private ProposalStatus status;
     private boolean recognised;
     private LocalDate lastStep;
+    private final Set<String> promotedTo = new HashSet<>();
 
     protected Proposal() {
         // for Axon: rebuilt from its events
     }
 
     @CommandHandler
-    public Proposal(SubmitProposal command, MemberRegistry members) {
+    public Proposal(SubmitProposal command, MemberRegistry members, EnterpriseRegistry enterprises) {
         Ids.require(command.proposalId(), Ids.PROPOSAL);
         require(command.category() != null, "category-required", "a proposal needs a category");
         require(command.title() != null && !command.title().isBlank(), "title-required", "a proposal needs a title");
         require(command.submittedOn() != null, "date-required", "a proposal needs a submission date");
         require(command.enterpriseId() == null || Ids.isOfType(command.enterpriseId(), Ids.ENTERPRISE), "id-format",
                 "'" + command.enterpriseId() + "' is not an enterprise id");
+        requireRegistered(command.enterpriseId(), enterprises);
         String union = members.currentUnionOf(command.memberId()).orElse(null);
         require(command.unionId() != null && command.unionId().equals(union), "submitted-through-own-union",
                 command.memberId() + (union == null ? " is not a member of any union"
@@ -84,13 +91,19 @@ public class Proposal {
     }
 
     @CommandHandler
-    public void handle(PromoteOperationMethod command) {
+    public void handle(PromoteOperationMethod command, EnterpriseRegistry enterprises) {
         require(category == ProposalCategory.OPERATION_METHOD, "promote-operation-methods",
                 proposalId + " is a " + category + "; only OPERATION_METHOD proposals are promoted");
         require(status.isAdopted(), "promote-adopted", proposalId + " is " + status + ", not adopted");
         require(command.enterpriseIds() != null && !command.enterpriseIds().isEmpty(), "enterprises-required",
                 "a promotion names the enterprises the method spreads to");
-        command.enterpriseIds().forEach(id -> Ids.require(id, Ids.ENTERPRISE));
+        requireNoRepeats(command.enterpriseIds(), "the promotion");
+        for (String enterpriseId : command.enterpriseIds()) {
+            Ids.require(enterpriseId, Ids.ENTERPRISE);
+            require(!promotedTo.contains(enterpriseId), "promote-once",
+                    proposalId + " was already promoted to " + enterpriseId);
+            requireRegistered(enterpriseId, enterprises);
+        }
         requireInOrder(command.promotedOn(), "promoting");
         apply(new OperationMethodPromoted(proposalId, command.enterpriseIds(), command.promotedOn()));
     }
@@ -98,6 +111,13 @@ public class Proposal {
     private void requireStatus(ProposalStatus expected, String step) {
         require(status == expected, "proposal-lifecycle",
                 proposalId + " is " + status + " and cannot be " + step + " (only a " + expected + " one can)");
+    }
+
+    /** A typo in an enterprise's id would otherwise be counted as an enterprise of no industry, ownership or place. */
+    private static void requireRegistered(String enterpriseId, EnterpriseRegistry enterprises) {
+        if (enterpriseId != null && !enterprises.isEnterprise(enterpriseId)) {
+            throw new NotFound("enterprise", enterpriseId);
+        }
     }
 
     private void requireInOrder(LocalDate date, String step) {
@@ -138,6 +158,7 @@ public class Proposal {
 
     @EventSourcingHandler
     void on(OperationMethodPromoted event) {
+        promotedTo.addAll(event.enterpriseIds());
         lastStep = event.promotedOn();
     }
 }

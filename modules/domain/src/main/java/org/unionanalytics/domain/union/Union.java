@@ -5,13 +5,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
-import org.unionanalytics.domain.shared.RuleViolation;
 import org.unionanalytics.domain.shared.Township;
 
 import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.unionanalytics.domain.shared.RuleViolation.require;
+import static org.unionanalytics.domain.shared.RuleViolation.requireNoRepeats;
 import static org.unionanalytics.domain.union.UnionKind.DISTRICT_FEDERATION;
 import static org.unionanalytics.domain.union.UnionKind.ENTERPRISE;
 import static org.unionanalytics.domain.union.UnionKind.MUNICIPAL_FEDERATION;
@@ -96,8 +96,7 @@ public class Union {
         } else if (command.kind().isFederation()) {
             require(covered == 0, "federations-cover-none", "a federation covers no enterprise directly");
         }
-        require(command.coveredEnterpriseIds().stream().distinct().count() == covered, "no-repeats",
-                "an enterprise is listed twice in the coverage");
+        requireNoRepeats(command.coveredEnterpriseIds(), "the coverage");
     }
 
     @EventSourcingHandler

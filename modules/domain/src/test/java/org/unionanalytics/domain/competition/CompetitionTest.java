@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.domain.KnownFacts;
+import org.unionanalytics.domain.shared.NotFound;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.unionanalytics.domain.RuleMatchers.brokenRule;
 import static org.unionanalytics.domain.competition.CompetitionKind.KEY_PROJECT_MERIT;
 import static org.unionanalytics.domain.competition.CompetitionKind.SKILL_ELITE;
+import static org.unionanalytics.domain.competition.ParticipantKind.ENTERPRISE;
 import static org.unionanalytics.domain.competition.ParticipantKind.MEMBER;
 import static org.unionanalytics.domain.competition.ParticipantKind.TEAM;
 import static org.unionanalytics.domain.shared.District.HAISHU;
@@ -28,7 +30,9 @@ class CompetitionTest {
     private final KnownFacts facts = new KnownFacts()
             .union("union-haishu", DISTRICT_FEDERATION, HAISHU)
             .dissolvedUnion("union-gone", DISTRICT_FEDERATION, LocalDate.of(2013, 1, 1))
-            .keyProject("keyproject-port");
+            .keyProject("keyproject-port")
+            .member("member-1", "union-works")
+            .enterprises("enterprise-docks");
     private AggregateTestFixture<Competition> fixture;
 
     @BeforeEach
@@ -75,6 +79,23 @@ class CompetitionTest {
                 .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-1"),
                         new Participant(TEAM, "team-a")), START))
                 .expectEvents(ENROLLED, new ParticipantEnrolled("competition-weld", TEAM, "team-a", START));
+    }
+
+    @Test
+    void members_and_enterprises_take_part_under_ids_the_log_knows() {
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-1"),
+                        new Participant(MEMBER, "member-typo")), START))
+                .expectException(NotFound.class)
+                .expectExceptionMessage("no member with id member-typo has been recorded");
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(ENTERPRISE, "enterprise-docks"),
+                        new Participant(ENTERPRISE, "enterprise-typo")), START))
+                .expectException(NotFound.class)
+                .expectExceptionMessage("no enterprise with id enterprise-typo has been recorded");
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(ENTERPRISE, "enterprise-docks")), START))
+                .expectEvents(new ParticipantEnrolled("competition-weld", ENTERPRISE, "enterprise-docks", START));
     }
 
     @Test

@@ -84,7 +84,8 @@ class MembershipTest {
     void a_roster_lists_each_worker_once() {
         fixture.givenNoPriorActivity()
                 .when(new EnrollMembers("union-a", List.of("member-1", "member-1"), JOINED))
-                .expectException(brokenRule("no-repeats"));
+                .expectException(brokenRule("no-repeats"))
+                .expectExceptionMessage("member-1 is listed twice in the roster");
     }
 
     @Test

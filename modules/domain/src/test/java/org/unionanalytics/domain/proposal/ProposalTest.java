@@ -4,6 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.domain.KnownFacts;
+import org.unionanalytics.domain.shared.NotFound;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +28,8 @@ class ProposalTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
-        fixture.registerInjectableResource(new KnownFacts().member("member-1", "union-a"));
+        fixture.registerInjectableResource(new KnownFacts().member("member-1", "union-a")
+                .enterprises("enterprise-a", "enterprise-b", "enterprise-c"));
     }
 
     @Test
@@ -46,6 +48,15 @@ class ProposalTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitProposal("proposal-1", "member-9", "union-a", null, RATIONALIZATION, "Idea", DAY))
                 .expectException(brokenRule("submitted-through-own-union"));
+    }
+
+    @Test
+    void a_proposal_names_a_registered_enterprise() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-1", "union-a", "enterprise-typo", RATIONALIZATION,
+                        "Reuse cooling water", DAY))
+                .expectException(NotFound.class)
+                .expectExceptionMessage("no enterprise with id enterprise-typo has been recorded");
     }
 
     @Test
@@ -119,5 +130,29 @@ class ProposalTest {
         fixture.given(METHOD)
                 .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-b"), DAY.plusMonths(5)))
                 .expectException(brokenRule("promote-adopted"));
+    }
+
+    @Test
+    void an_operation_method_spreads_to_each_enterprise_once() {
+        var promoted = new OperationMethodPromoted("proposal-1", List.of("enterprise-b"), DAY.plusMonths(5));
+        fixture.given(METHOD, ADOPTED, promoted)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-c", "enterprise-b"), DAY.plusMonths(6)))
+                .expectException(brokenRule("promote-once"))
+                .expectExceptionMessage("proposal-1 was already promoted to enterprise-b");
+        fixture.given(METHOD, ADOPTED)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-c", "enterprise-c"), DAY.plusMonths(6)))
+                .expectException(brokenRule("no-repeats"))
+                .expectExceptionMessage("enterprise-c is listed twice in the promotion");
+        fixture.given(METHOD, ADOPTED, promoted)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-c"), DAY.plusMonths(6)))
+                .expectEvents(new OperationMethodPromoted("proposal-1", List.of("enterprise-c"), DAY.plusMonths(6)));
+    }
+
+    @Test
+    void an_operation_method_spreads_to_registered_enterprises() {
+        fixture.given(METHOD, ADOPTED)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-b", "enterprise-ghost"), DAY.plusMonths(5)))
+                .expectException(NotFound.class)
+                .expectExceptionMessage("no enterprise with id enterprise-ghost has been recorded");
     }
 }

@@ -21,12 +21,15 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -188,6 +191,18 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
             return it.isValid() && Keys.hasPrefix(it.key(), Keys.aggregatePrefix(aggregateIdentifier))
                     ? Optional.of(Keys.sequenceOf(it.key())) : Optional.empty();
         }
+    }
+
+    /** One point read each, which the Bloom filters answer for most aggregates not stored yet. */
+    @Override
+    public Set<String> amongStored(Collection<String> aggregateIds) {
+        Set<String> stored = new HashSet<>();
+        for (String id : aggregateIds) {
+            if (database.get(database.aggregates, Keys.aggregateEvent(id, 0)) != null) {
+                stored.add(id);
+            }
+        }
+        return stored;
     }
 
     @Override
