@@ -345,6 +345,9 @@ public final class CubeCompiler {
                 if (values.size() != 2 || !(values.get(0) instanceof LocalDate from) || !(values.get(1) instanceof LocalDate to)) {
                     throw new InvalidCubeQuery(c.member() + ": inDateRange takes two dates, the first and the last day");
                 }
+                if (from.isAfter(to)) {
+                    throw new InvalidCubeQuery(c.member() + ": the range " + from + " to " + to + " starts after it ends");
+                }
                 if (member.type() == ValueType.TIMESTAMP) {
                     sql.append("CAST(" + x + " AS DATE) BETWEEN ").bind(from).append(" AND ").bind(to);
                 } else {

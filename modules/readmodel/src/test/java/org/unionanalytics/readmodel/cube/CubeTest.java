@@ -522,6 +522,14 @@ class CubeTest {
         }
 
         @Test
+        void a_date_range_that_ends_before_it_starts_is_refused_not_answered_empty() {
+            assertThatThrownBy(() -> cubes.run(ask("proposals").measure("proposals")
+                    .where("submittedOn", IN_DATE_RANGE, d("2016-01-01"), d("2015-01-01")).query()))
+                    .isInstanceOf(InvalidCubeQuery.class)
+                    .hasMessage("submittedOn: the range 2016-01-01 to 2015-01-01 starts after it ends");
+        }
+
+        @Test
         void or_combines_conditions() {
             assertThat(lines(ask("unions").measure("unions").asOf("2015-01-01").where(new Filter.Or(List.of(
                     new Filter.Condition("kind", EQUALS, List.of("JOINT")),
