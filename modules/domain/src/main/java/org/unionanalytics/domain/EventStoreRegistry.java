@@ -15,6 +15,7 @@ import org.unionanalytics.domain.union.UnionEstablished;
 import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -49,16 +50,17 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
         }));
     }
 
+    /** A member's steps are dated in order, so those after the day are the ones left out. */
     @Override
-    public Optional<String> currentUnionOf(String memberId) {
+    public Optional<String> unionOn(String memberId, LocalDate day) {
         return Optional.ofNullable(fold(memberId, (String union, Object event) -> {
-            if (event instanceof MemberJoined joined) {
+            if (event instanceof MemberJoined joined && !joined.joinedOn().isAfter(day)) {
                 return joined.unionId();
             }
-            if (event instanceof MemberTransferred transferred) {
+            if (event instanceof MemberTransferred transferred && !transferred.transferredOn().isAfter(day)) {
                 return transferred.toUnionId();
             }
-            return event instanceof MemberLeft ? null : union;
+            return event instanceof MemberLeft left && !left.leftOn().isAfter(day) ? null : union;
         }));
     }
 

@@ -23,7 +23,7 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     public static final LocalDate FOUNDED = LocalDate.of(2010, 1, 1);
 
     private final Map<String, UnionFacts> unions = new HashMap<>();
-    private final Map<String, String> members = new HashMap<>();
+    private final Map<String, Spell> members = new HashMap<>();
     private final Set<String> keyProjects = new HashSet<>();
     private final Set<String> enterprises = new HashSet<>();
 
@@ -37,8 +37,14 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
         return this;
     }
 
+    /** A member of {@code unionId} since {@link #FOUNDED}, still. */
     public KnownFacts member(String memberId, String unionId) {
-        members.put(memberId, unionId);
+        return member(memberId, unionId, FOUNDED, null);
+    }
+
+    /** A member of {@code unionId} from {@code joinedOn} until {@code leftOn} (null: still). */
+    public KnownFacts member(String memberId, String unionId, LocalDate joinedOn, LocalDate leftOn) {
+        members.put(memberId, new Spell(unionId, joinedOn, leftOn));
         return this;
     }
 
@@ -58,8 +64,10 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     @Override
-    public Optional<String> currentUnionOf(String memberId) {
-        return Optional.ofNullable(members.get(memberId));
+    public Optional<String> unionOn(String memberId, LocalDate day) {
+        Spell spell = members.get(memberId);
+        boolean member = spell != null && !spell.joinedOn().isAfter(day) && (spell.leftOn() == null || spell.leftOn().isAfter(day));
+        return member ? Optional.of(spell.unionId()) : Optional.empty();
     }
 
     @Override
@@ -75,5 +83,8 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     @Override
     public boolean isEnterprise(String enterpriseId) {
         return enterprises.contains(enterpriseId);
+    }
+
+    private record Spell(String unionId, LocalDate joinedOn, LocalDate leftOn) {
     }
 }

@@ -51,6 +51,11 @@ final class Members {
         return stableMembers[i];
     }
 
+    /** The day the members of union {@code u} join it: a month after its founding. */
+    LocalDate joinedOn(int u) {
+        return workplaces.union(u).foundedOn().plusDays(30);
+    }
+
     /** The union whose row of members holds {@code member}: the last union starting at or before it. */
     int unionOf(long member) {
         int low = 0;
@@ -99,7 +104,7 @@ final class Members {
                 for (long m = first; m < Math.min(count, first + ROSTER); m++) {
                     roster.add(Ids.member(nextMember + m));
                 }
-                all.add(steps.step(new EnrollMembers(workplaces.union(u).id(), roster, workplaces.union(u).foundedOn().plusDays(30))));
+                all.add(steps.step(new EnrollMembers(workplaces.union(u).id(), roster, joinedOn(u))));
             }
             nextMember += count;
         }

@@ -79,11 +79,16 @@ final class Proposals {
         return all;
     }
 
-    /** By a stable member, for the union the member is in and that union's first enterprise. */
-    private void submit(List<Step> all, ProposalCategory category, LocalDate on, Fate fate) {
+    /**
+     * By a stable member, for the union the member is in and that union's first enterprise; a
+     * proposal drawn for a day before the member joined is submitted on the joining day.
+     */
+    private void submit(List<Step> all, ProposalCategory category, LocalDate drawn, Fate fate) {
         String id = Ids.id("proposal-", submitted.size(), 7);
         int member = members.stable(draw.between(0, members.stableCount() - 1));
-        Workplaces.Union union = workplaces.union(members.unionOf(member));
+        int u = members.unionOf(member);
+        Workplaces.Union union = workplaces.union(u);
+        LocalDate on = drawn.isBefore(members.joinedOn(u)) ? members.joinedOn(u) : drawn;
         submitted.add(new Submitted(id, category, on, fate));
         all.add(steps.step(new SubmitProposal(id, Ids.member(member), union.id(), Ids.enterprise(union.enterprises()[0]),
                 category, category + " " + id, on)));

@@ -46,10 +46,10 @@ public class Proposal {
         require(command.enterpriseId() == null || Ids.isOfType(command.enterpriseId(), Ids.ENTERPRISE), "id-format",
                 "'" + command.enterpriseId() + "' is not an enterprise id");
         requireRegistered(command.enterpriseId(), enterprises);
-        String union = members.currentUnionOf(command.memberId()).orElse(null);
+        String union = members.unionOn(command.memberId(), command.submittedOn()).orElse(null);
         require(command.unionId() != null && command.unionId().equals(union), "submitted-through-own-union",
-                command.memberId() + (union == null ? " is not a member of any union"
-                        : " is a member of " + union + ", not of " + command.unionId()));
+                command.memberId() + (union == null ? " was not a member of any union on " + command.submittedOn()
+                        : " was a member of " + union + " on " + command.submittedOn() + ", not of " + command.unionId()));
         apply(new ProposalSubmitted(command.proposalId(), command.memberId(), command.unionId(),
                 command.enterpriseId(), command.category(), command.title(), command.submittedOn()));
     }

@@ -29,6 +29,7 @@ class ProposalTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerInjectableResource(new KnownFacts().member("member-1", "union-a")
+                .member("member-2", "union-a", DAY, DAY.plusYears(1))
                 .enterprises("enterprise-a", "enterprise-b", "enterprise-c"));
     }
 
@@ -48,6 +49,20 @@ class ProposalTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitProposal("proposal-1", "member-9", "union-a", null, RATIONALIZATION, "Idea", DAY))
                 .expectException(brokenRule("submitted-through-own-union"));
+    }
+
+    @Test
+    void a_proposal_comes_through_the_union_the_member_belonged_to_on_its_day() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY.minusDays(1)))
+                .expectException(brokenRule("submitted-through-own-union"))
+                .expectExceptionMessage("member-2 was not a member of any union on 2015-05-31");
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY.plusYears(1)))
+                .expectException(brokenRule("submitted-through-own-union"));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY))
+                .expectEvents(new ProposalSubmitted("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY));
     }
 
     @Test
