@@ -70,9 +70,15 @@ public class Enterprise {
         requireRegistered();
         require(since != null, "date-required", "coverage needs a start date");
         union.requireAcceptsMembersOn(since, "coverage");
-        require(coveringUnionId == null || unions.requireUnion(coveringUnionId).isDissolved(), "covered-once",
-                enterpriseId + " is already covered by " + coveringUnionId
-                        + "; end that coverage before another union covers it");
+        if (coveringUnionId != null) {
+            // a dissolved union's coverage ends with it: another union may cover the enterprise from then on
+            UnionFacts covering = unions.requireUnion(coveringUnionId);
+            require(covering.isDissolved(), "covered-once", enterpriseId + " is already covered by "
+                    + coveringUnionId + "; end that coverage before another union covers it");
+            require(!covering.dissolvedOn().isAfter(since), "covered-once", enterpriseId + " was covered by "
+                    + coveringUnionId + " until its dissolution on " + covering.dissolvedOn()
+                    + ", so " + union.unionId() + " cannot cover it from " + since);
+        }
         Dates.requireNotBefore(since, registeredOn, "not-before-registration", "coverage of " + enterpriseId);
         Dates.requireNotBefore(since, lastCoverageChange, "coverage-in-order", "coverage of " + enterpriseId);
         apply(new EnterpriseCovered(enterpriseId, union.unionId(), since));

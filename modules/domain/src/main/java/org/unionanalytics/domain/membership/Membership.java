@@ -34,11 +34,20 @@ public class Membership {
         apply(new MemberJoined(worker, union.unionId(), joinedOn));
     }
 
-    /** A worker who has been a member before joins again. */
+    /**
+     * A worker who has been a member before joins again: after leaving, or once the union the worker
+     * belonged to was dissolved (joining before its dissolution would count the worker in both).
+     */
     void join(String worker, UnionFacts union, LocalDate joinedOn, UnionRegistry unions) {
         Ids.require(worker, Ids.MEMBER);
-        require(unionId == null || unions.requireUnion(unionId).isDissolved(), "one-union-at-a-time",
-                worker + " is already a member of " + unionId + "; transfer the member instead");
+        if (unionId != null) {
+            UnionFacts current = unions.requireUnion(unionId);
+            require(current.isDissolved(), "one-union-at-a-time",
+                    worker + " is already a member of " + unionId + "; transfer the member instead");
+            require(!current.dissolvedOn().isAfter(joinedOn), "one-union-at-a-time",
+                    worker + " was a member of " + unionId + " until its dissolution on " + current.dissolvedOn()
+                            + ", so cannot join " + union.unionId() + " on " + joinedOn);
+        }
         Dates.requireNotBefore(joinedOn, lastChange, "history-in-order", worker + " joining " + union.unionId());
         apply(new MemberJoined(worker, union.unionId(), joinedOn));
     }

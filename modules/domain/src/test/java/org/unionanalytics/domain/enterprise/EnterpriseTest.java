@@ -95,6 +95,15 @@ class EnterpriseTest {
     }
 
     @Test
+    void an_enterprise_whose_union_was_dissolved_is_covered_again_only_from_the_dissolution() {
+        fixture.given(ACME, new EnterpriseCovered("enterprise-acme", "union-gone", LocalDate.of(2012, 1, 1)))
+                .when(new CoverEnterprise("enterprise-acme", "union-joint", LocalDate.of(2012, 5, 31)))
+                .expectException(brokenRule("covered-once"))
+                .expectExceptionMessage("enterprise-acme was covered by union-gone until its dissolution on 2012-06-01, "
+                        + "so union-joint cannot cover it from 2012-05-31");
+    }
+
+    @Test
     void after_its_coverage_ends_another_union_may_cover_it() {
         fixture.given(ACME, new EnterpriseCovered("enterprise-acme", "union-joint", SINCE),
                         new CoverageEnded("enterprise-acme", "union-joint", SINCE.plusYears(1)))

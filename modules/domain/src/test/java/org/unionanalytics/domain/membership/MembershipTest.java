@@ -73,6 +73,16 @@ class MembershipTest {
     }
 
     @Test
+    void a_member_of_a_dissolved_union_joins_another_only_from_its_dissolution() {
+        facts.member("member-1", "union-gone");
+        fixture.given(new MemberJoined("member-1", "union-gone", LocalDate.of(2011, 1, 1)))
+                .when(new EnrollMembers("union-a", List.of("member-1"), LocalDate.of(2012, 12, 30)))
+                .expectException(brokenRule("one-union-at-a-time"))
+                .expectExceptionMessage("member-1 was a member of union-gone until its dissolution on 2012-12-31, "
+                        + "so cannot join union-a on 2012-12-30");
+    }
+
+    @Test
     void a_member_of_a_dissolved_union_may_join_another() {
         facts.member("member-1", "union-gone");
         fixture.given(new MemberJoined("member-1", "union-gone", LocalDate.of(2011, 1, 1)))
