@@ -75,7 +75,7 @@ public class Enterprise {
             UnionFacts covering = unions.requireUnion(coveringUnionId);
             require(covering.isDissolved(), "covered-once", enterpriseId + " is already covered by "
                     + coveringUnionId + "; end that coverage before another union covers it");
-            require(!covering.dissolvedOn().isAfter(since), "covered-once", enterpriseId + " was covered by "
+            require(covering.isDissolvedBy(since), "covered-once", enterpriseId + " was covered by "
                     + coveringUnionId + " until its dissolution on " + covering.dissolvedOn()
                     + ", so " + union.unionId() + " cannot cover it from " + since);
         }

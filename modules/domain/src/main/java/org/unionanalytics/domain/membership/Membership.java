@@ -44,7 +44,7 @@ public class Membership {
             UnionFacts current = unions.requireUnion(unionId);
             require(current.isDissolved(), "one-union-at-a-time",
                     worker + " is already a member of " + unionId + "; transfer the member instead");
-            require(!current.dissolvedOn().isAfter(joinedOn), "one-union-at-a-time",
+            require(current.isDissolvedBy(joinedOn), "one-union-at-a-time",
                     worker + " was a member of " + unionId + " until its dissolution on " + current.dissolvedOn()
                             + ", so cannot join " + union.unionId() + " on " + joinedOn);
         }

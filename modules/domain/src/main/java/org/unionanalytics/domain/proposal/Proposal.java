@@ -8,6 +8,8 @@ import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
 import org.unionanalytics.domain.shared.NotFound;
+import org.unionanalytics.domain.union.UnionFacts;
+import org.unionanalytics.domain.union.UnionRegistry;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -38,7 +40,8 @@ public class Proposal {
     }
 
     @CommandHandler
-    public Proposal(SubmitProposal command, MemberRegistry members, EnterpriseRegistry enterprises) {
+    public Proposal(SubmitProposal command, MemberRegistry members, EnterpriseRegistry enterprises,
+                    UnionRegistry unions) {
         Ids.require(command.proposalId(), Ids.PROPOSAL);
         require(command.category() != null, "category-required", "a proposal needs a category");
         require(command.title() != null && !command.title().isBlank(), "title-required", "a proposal needs a title");
@@ -50,6 +53,9 @@ public class Proposal {
         require(command.unionId() != null && command.unionId().equals(union), "submitted-through-own-union",
                 command.memberId() + (union == null ? " was not a member of any union on " + command.submittedOn()
                         : " was a member of " + union + " on " + command.submittedOn() + ", not of " + command.unionId()));
+        UnionFacts through = unions.requireUnion(union);
+        require(!through.isDissolvedBy(command.submittedOn()), "union-dissolved", union + " was dissolved on "
+                + through.dissolvedOn() + " and takes no proposals on " + command.submittedOn());
         apply(new ProposalSubmitted(command.proposalId(), command.memberId(), command.unionId(),
                 command.enterpriseId(), command.category(), command.title(), command.submittedOn()));
     }

@@ -23,6 +23,11 @@ public record UnionFacts(String unionId, UnionKind kind, District district, Loca
                 what + " on " + date + " would come before " + unionId + " was founded on " + foundedOn);
     }
 
+    /** Dissolved on {@code day} or before: from its dissolution on, it binds no member or enterprise. */
+    public boolean isDissolvedBy(LocalDate day) {
+        return dissolvedOn != null && !dissolvedOn.isAfter(day);
+    }
+
     public boolean isActive() {
         return !isDissolved();
     }
