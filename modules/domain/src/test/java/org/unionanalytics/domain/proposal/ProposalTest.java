@@ -4,9 +4,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.domain.KnownFacts;
-import org.unionanalytics.domain.shared.District;
 import org.unionanalytics.domain.shared.NotFound;
-import org.unionanalytics.domain.union.UnionKind;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,12 +28,8 @@ class ProposalTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
-        fixture.registerInjectableResource(new KnownFacts()
-                .union("union-a", UnionKind.ENTERPRISE, District.HAISHU)
-                .dissolvedUnion("union-gone", UnionKind.ENTERPRISE, DAY.plusYears(1))
-                .member("member-1", "union-a")
+        fixture.registerInjectableResource(new KnownFacts().member("member-1", "union-a")
                 .member("member-2", "union-a", DAY, DAY.plusYears(1))
-                .member("member-3", "union-gone")
                 .enterprises("enterprise-a", "enterprise-b", "enterprise-c"));
     }
 
@@ -69,17 +63,6 @@ class ProposalTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitProposal("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY))
                 .expectEvents(new ProposalSubmitted("proposal-1", "member-2", "union-a", null, RATIONALIZATION, "Idea", DAY));
-    }
-
-    @Test
-    void a_dissolved_union_takes_no_proposals_from_its_dissolution() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitProposal("proposal-1", "member-3", "union-gone", null, RATIONALIZATION, "Idea", DAY.plusYears(1)))
-                .expectException(brokenRule("union-dissolved"))
-                .expectExceptionMessage("union-gone was dissolved on 2016-06-01 and takes no proposals on 2016-06-01");
-        fixture.givenNoPriorActivity()
-                .when(new SubmitProposal("proposal-1", "member-3", "union-gone", null, RATIONALIZATION, "Idea", DAY))
-                .expectEvents(new ProposalSubmitted("proposal-1", "member-3", "union-gone", null, RATIONALIZATION, "Idea", DAY));
     }
 
     @Test
