@@ -193,7 +193,10 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         }
     }
 
-    /** One point read each, which the Bloom filters answer for most aggregates not stored yet. */
+    /**
+     * An aggregate's events start at 0, so its first slot tells: one point read each, which the Bloom
+     * filters answer for most aggregates not stored yet (no iterator, unlike lastSequenceNumberFor).
+     */
     @Override
     public Set<String> amongStored(Collection<String> aggregateIds) {
         Set<String> stored = new HashSet<>();
