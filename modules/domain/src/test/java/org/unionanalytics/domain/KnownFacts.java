@@ -65,9 +65,7 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
 
     @Override
     public Optional<String> unionOn(String memberId, LocalDate day) {
-        Spell spell = members.get(memberId);
-        boolean member = spell != null && !spell.joinedOn().isAfter(day) && (spell.leftOn() == null || spell.leftOn().isAfter(day));
-        return member ? Optional.of(spell.unionId()) : Optional.empty();
+        return Optional.ofNullable(members.get(memberId)).filter(spell -> spell.covers(day)).map(Spell::unionId);
     }
 
     @Override
@@ -86,5 +84,9 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     private record Spell(String unionId, LocalDate joinedOn, LocalDate leftOn) {
+
+        boolean covers(LocalDate day) {
+            return !joinedOn.isAfter(day) && (leftOn == null || leftOn.isAfter(day));
+        }
     }
 }
