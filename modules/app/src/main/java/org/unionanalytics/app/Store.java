@@ -1,5 +1,6 @@
 package org.unionanalytics.app;
 
+import org.unionanalytics.domain.AggregateTypes;
 import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.eventstore.eventstoredb.EventStoreDbStorage;
 import org.unionanalytics.eventstore.postgres.PostgresConnection;
@@ -34,21 +35,24 @@ sealed interface Store {
         @Override
         public EventStorage open(Path dataDirectory) {
             return RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))
-                    .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots()).build();
+                    .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots())
+                    .snapshotFilter(AggregateTypes.snapshotsInTheirCurrentShape()).build();
         }
     }
 
     record Postgres(PostgresConnection connection) implements Store {
         @Override
         public EventStorage open(Path dataDirectory) {
-            return PostgresEventStorage.connect(connection, Serializers.events(), Serializers.snapshots());
+            return PostgresEventStorage.connect(connection, Serializers.events(), Serializers.snapshots(),
+                    AggregateTypes.snapshotsInTheirCurrentShape());
         }
     }
 
     record EventStoreDb(String connectionString) implements Store {
         @Override
         public EventStorage open(Path dataDirectory) {
-            return EventStoreDbStorage.connect(connectionString, Serializers.events(), Serializers.snapshots());
+            return EventStoreDbStorage.connect(connectionString, Serializers.events(), Serializers.snapshots(),
+                    AggregateTypes.snapshotsInTheirCurrentShape());
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.unionanalytics.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.domain.competition.Competition;
@@ -48,6 +52,45 @@ class CommandSideTest {
 
     @Test
     void a_competition_with_many_enrolments_is_loaded_from_its_snapshot_after_a_restart() {
+        enrolSevenHundredFiftyMembers();
+        try (var events = embeddedStore(Serializers.snapshots())) {
+            assertThat(events.readSnapshot("competition-mass")).hasValueSatisfying(snapshot -> {
+                assertThat(snapshot.getPayload()).isInstanceOf(Competition.class);
+                assertThat(snapshot.getSequenceNumber()).isGreaterThanOrEqualTo(500);
+            });
+        }
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            GraphQLClient.Answer again = server.client.post("""
+                    mutation { enrollParticipants(input: {competitionId: "competition-mass", enrolledOn: "2016-03-01",
+                      participants: [{kind: MEMBER, id: "member-mass-3"}]}) { version } }""");
+            assertThat(again.firstError().at("/extensions/rule").asText()).isEqualTo("enrol-once");
+            // the snapshot keeps the day each participant enrolled
+            assertThat(server.client.post(award("member-mass-749", "2016-01-31")).firstError()
+                    .at("/extensions/rule").asText()).isEqualTo("not-before-enrolment");
+            assertThat(server.client.post(award("member-mass-749", "2016-12-31")).data()
+                    .at("/grantAward/version").asInt()).isEqualTo(751);
+        }
+    }
+
+    @Test
+    void a_snapshot_of_an_earlier_shape_is_passed_over_and_the_competition_rebuilt_from_its_events() throws Exception {
+        enrolSevenHundredFiftyMembers();
+        // an earlier build's snapshot carried no revision; this one, enrolment-free, would refuse every award
+        ObjectMapper fields = ((JacksonSerializer) Serializers.snapshots()).getObjectMapper();
+        Competition noEnrolments = fields.readValue("""
+                {"competitionId": "competition-mass", "startsOn": "2016-01-01", "endsOn": "2016-12-31"}""",
+                Competition.class);
+        try (var events = embeddedStore(JacksonSerializer.builder().objectMapper(fields).revisionResolver(type -> null).build())) {
+            events.storeSnapshot(new GenericDomainEventMessage<>("Competition", "competition-mass", 750, noEnrolments));
+        }
+        try (TestServer server = TestServer.start(dataDirectory)) {
+            GraphQLClient.Answer granted = server.client.post(award("member-mass-0", "2016-12-31"));
+            assertThat(granted.body().has("errors")).as("%s", granted.body()).isFalse();
+            assertThat(granted.data().at("/grantAward/version").asInt()).isEqualTo(751);
+        }
+    }
+
+    private void enrolSevenHundredFiftyMembers() {
         String launch = """
                 mutation { launchCompetition(input: {id: "competition-mass", organiserUnionId: "union-haishu",
                   kind: MASS_SKILL, title: "Mass skill contest", startsOn: "2016-01-01", endsOn: "2016-12-31"}) { id } }""";
@@ -68,22 +111,15 @@ class CommandSideTest {
                 assertThat(enrolled.body().has("errors")).as("%s", enrolled.body()).isFalse();
             }
         }
-        try (var events = RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))
-                .eventSerializer(Serializers.events()).snapshotSerializer(Serializers.snapshots()).build()) {
-            assertThat(events.readSnapshot("competition-mass")).hasValueSatisfying(snapshot -> {
-                assertThat(snapshot.getPayload()).isInstanceOf(Competition.class);
-                assertThat(snapshot.getSequenceNumber()).isGreaterThanOrEqualTo(500);
-            });
-        }
-        try (TestServer server = TestServer.start(dataDirectory)) {
-            GraphQLClient.Answer again = server.client.post("""
-                    mutation { enrollParticipants(input: {competitionId: "competition-mass", enrolledOn: "2016-03-01",
-                      participants: [{kind: MEMBER, id: "member-mass-3"}]}) { version } }""");
-            assertThat(again.firstError().at("/extensions/rule").asText()).isEqualTo("enrol-once");
-            JsonNode award = server.client.post("""
-                    mutation { grantAward(input: {competitionId: "competition-mass", participantId: "member-mass-749",
-                      title: MERIT_BUILDER, grantedOn: "2016-12-31"}) { version } }""").data();
-            assertThat(award.at("/grantAward/version").asInt()).isEqualTo(751);
-        }
+    }
+
+    private static String award(String participantId, String day) {
+        return "mutation { grantAward(input: {competitionId: \"competition-mass\", participantId: \"" + participantId
+                + "\", title: MERIT_BUILDER, grantedOn: \"" + day + "\"}) { version } }";
+    }
+
+    private RocksDbEventStorageEngine embeddedStore(Serializer snapshots) {
+        return RocksDbEventStorageEngine.builder().directory(dataDirectory.resolve("events"))
+                .eventSerializer(Serializers.events()).snapshotSerializer(snapshots).build();
     }
 }

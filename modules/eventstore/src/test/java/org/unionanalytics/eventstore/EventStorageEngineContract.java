@@ -6,8 +6,11 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +38,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 public abstract class EventStorageEngineContract {
 
     /** A minimal event payload; the contract is about storage, not about the domain. */
+    @Revision("2")
     public record Noted(String text) {
     }
 
+    /** The payload in the shape an earlier build wrote it. */
+    @Revision("1")
+    public record NotedEarlier(String text) {
+    }
+
     protected static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    /** The stores under test are opened with this: they read only snapshots of notes in today's shape. */
+    protected static final SnapshotFilter SNAPSHOT_FILTER = RevisionSnapshotFilter.builder().type("Note").revision("2").build();
 
     /** The store under test, with what the server needs beside the engine (command log, head). */
     protected EventStorage storage;
@@ -233,6 +245,15 @@ public abstract class EventStorageEngineContract {
         assertThat(track(engine.createTokenAt(moment))).extracting(e -> ((Noted) e.getPayload()).text())
                 .containsExactly("after");
         assertThat(track(engine.createTokenAt(Instant.now().plusSeconds(60)))).isEmpty();
+    }
+
+    @Test
+    void a_snapshot_of_another_revision_is_passed_over() {
+        engine.appendEvents(event("note-a", 0, "1"), event("note-a", 1, "2"));
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Note", "note-a", 0, new NotedEarlier("in an earlier shape")));
+        assertThat(engine.readSnapshot("note-a")).isEmpty();
+        engine.storeSnapshot(event("note-a", 1, "in today's shape"));
+        assertThat(engine.readSnapshot("note-a")).isPresent();
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.unionanalytics.domain.competition;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
 import org.unionanalytics.domain.shared.NotFound;
+import org.unionanalytics.domain.shared.RuleViolation;
 import org.unionanalytics.domain.union.UnionFacts;
 import org.unionanalytics.domain.union.UnionRegistry;
 
@@ -24,8 +26,12 @@ import static org.unionanalytics.domain.shared.RuleViolation.require;
 
 /**
  * A labour competition: launched by an active union, open for enrolment during its period until
- * closed, awards only for those enrolled, closed once.
+ * closed, awards only for those enrolled (from their enrolment on), closed once.
+ * <p>
+ * The revision names the shape of the state a snapshot holds: snapshots of another revision are
+ * passed over and the competition is rebuilt from its events (revision 2 keeps enrolment dates).
  */
+@Revision("2")
 public class Competition {
 
     @AggregateIdentifier
@@ -33,7 +39,7 @@ public class Competition {
     private LocalDate startsOn;
     private LocalDate endsOn;
     private LocalDate closedOn;
-    private final Map<String, ParticipantKind> participants = new HashMap<>();
+    private final Map<String, Enrolment> participants = new HashMap<>();
     private final Set<String> awards = new HashSet<>();
 
     protected Competition() {
@@ -80,25 +86,25 @@ public class Competition {
             require(seen.add(participant.participantId()) && !participants.containsKey(participant.participantId()),
                     "enrol-once", participant.participantId() + " is already enrolled in " + competitionId);
         }
-        requireRecorded(command.participants(), members, enterprises);
+        requireRecorded(command.participants(), command.enrolledOn(), members, enterprises);
         command.participants().forEach(participant -> apply(new ParticipantEnrolled(competitionId,
                 participant.kind(), participant.participantId(), command.enrolledOn())));
     }
 
     /**
      * Members and enterprises take part under ids the log knows (a team has no history of its own):
-     * a typo would otherwise count as a participant. The members are asked about all at once.
+     * a typo would otherwise count as a participant. A member takes part as a member of a union on
+     * the day of enrolment; one who never joined any is not found rather than out of a union.
      */
-    private static void requireRecorded(List<Participant> participants, MemberRegistry members,
+    private static void requireRecorded(List<Participant> participants, LocalDate day, MemberRegistry members,
                                         EnterpriseRegistry enterprises) {
-        List<String> memberIds = participants.stream()
-                .filter(participant -> participant.kind() == ParticipantKind.MEMBER)
-                .map(Participant::participantId).toList();
-        Set<String> joined = memberIds.isEmpty() ? Set.of() : members.joinedBefore(memberIds);
         for (Participant participant : participants) {
             String id = participant.participantId();
-            if (participant.kind() == ParticipantKind.MEMBER && !joined.contains(id)) {
-                throw new NotFound("member", id);
+            if (participant.kind() == ParticipantKind.MEMBER && members.unionOn(id, day).isEmpty()) {
+                if (members.joinedBefore(List.of(id)).isEmpty()) {
+                    throw new NotFound("member", id);
+                }
+                throw new RuleViolation("member-of-a-union", id + " was not a member of any union on " + day);
             }
             if (participant.kind() == ParticipantKind.ENTERPRISE && !enterprises.isEnterprise(id)) {
                 throw new NotFound("enterprise", id);
@@ -108,14 +114,17 @@ public class Competition {
 
     @CommandHandler
     public void handle(GrantAward command) {
-        ParticipantKind kind = participants.get(command.participantId());
-        require(kind != null, "award-to-enrolled",
+        Enrolment enrolment = participants.get(command.participantId());
+        require(enrolment != null, "award-to-enrolled",
                 command.participantId() + " is not enrolled in " + competitionId + " and cannot be awarded");
-        require(command.title() != null && command.title().fits(kind), "award-fits-participant",
-                command.title() + " is not awarded to a " + kind);
+        require(command.title() != null && command.title().fits(enrolment.kind()), "award-fits-participant",
+                command.title() + " is not awarded to a " + enrolment.kind());
         require(!awards.contains(command.participantId() + command.title()), "award-once",
                 command.participantId() + " already holds " + command.title() + " in " + competitionId);
-        Dates.requireNotBefore(command.grantedOn(), startsOn, "not-before-start", "an award of " + competitionId);
+        require(command.grantedOn() != null, "date-required", "an award needs a date");
+        require(!command.grantedOn().isBefore(enrolment.enrolledOn()), "not-before-enrolment",
+                command.participantId() + " was enrolled in " + competitionId + " on " + enrolment.enrolledOn()
+                        + "; an award on " + command.grantedOn() + " would come before it");
         apply(new AwardGranted(competitionId, command.participantId(), command.title(), command.grantedOn()));
     }
 
@@ -135,7 +144,7 @@ public class Competition {
 
     @EventSourcingHandler
     void on(ParticipantEnrolled event) {
-        participants.put(event.participantId(), event.kind());
+        participants.put(event.participantId(), new Enrolment(event.kind(), event.enrolledOn()));
     }
 
     @EventSourcingHandler
@@ -146,5 +155,8 @@ public class Competition {
     @EventSourcingHandler
     void on(CompetitionClosed event) {
         closedOn = event.closedOn();
+    }
+
+    private record Enrolment(ParticipantKind kind, LocalDate enrolledOn) {
     }
 }

@@ -32,6 +32,8 @@ class CompetitionTest {
             .dissolvedUnion("union-gone", DISTRICT_FEDERATION, LocalDate.of(2013, 1, 1))
             .keyProject("keyproject-port")
             .member("member-1", "union-works")
+            .member("member-gone", "union-works", KnownFacts.FOUNDED, START)
+            .member("member-late", "union-works", START.plusDays(1), null)
             .enterprises("enterprise-docks");
     private AggregateTestFixture<Competition> fixture;
 
@@ -99,6 +101,21 @@ class CompetitionTest {
     }
 
     @Test
+    void members_take_part_as_members_of_a_union_on_the_day_they_enrol() {
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-gone")), START))
+                .expectException(brokenRule("member-of-a-union"))
+                .expectExceptionMessage("member-gone was not a member of any union on " + START);
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-late")), START))
+                .expectException(brokenRule("member-of-a-union"));
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-late")),
+                        START.plusDays(1)))
+                .expectEvents(new ParticipantEnrolled("competition-weld", MEMBER, "member-late", START.plusDays(1)));
+    }
+
+    @Test
     void nobody_enrols_after_the_competition_closed() {
         fixture.given(LAUNCHED, new CompetitionClosed("competition-weld", START.plusDays(10)))
                 .when(new EnrollParticipants("competition-weld", List.of(new Participant(MEMBER, "member-1")),
@@ -129,6 +146,20 @@ class CompetitionTest {
         fixture.given(LAUNCHED, ENROLLED)
                 .when(new GrantAward("competition-weld", "member-2", AwardTitle.MERIT_BUILDER, END))
                 .expectException(brokenRule("award-to-enrolled"));
+    }
+
+    @Test
+    void an_award_comes_on_or_after_the_day_its_participant_enrolled() {
+        LocalDate enrolled = START.plusDays(10);
+        ParticipantEnrolled later = new ParticipantEnrolled("competition-weld", TEAM, "team-a", enrolled);
+        fixture.given(LAUNCHED, later)
+                .when(new GrantAward("competition-weld", "team-a", AwardTitle.FIRST_PRIZE, enrolled.minusDays(1)))
+                .expectException(brokenRule("not-before-enrolment"))
+                .expectExceptionMessage("team-a was enrolled in competition-weld on " + enrolled + "; an award on "
+                        + enrolled.minusDays(1) + " would come before it");
+        fixture.given(LAUNCHED, later)
+                .when(new GrantAward("competition-weld", "team-a", AwardTitle.FIRST_PRIZE, enrolled))
+                .expectEvents(new AwardGranted("competition-weld", "team-a", AwardTitle.FIRST_PRIZE, enrolled));
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.unionanalytics.eventstore.DuplicateCommandException;
 import org.unionanalytics.eventstore.EventStorage;
@@ -106,17 +107,18 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
      * Connects with a connection string such as {@code kurrentdb+discover://node1:2113,node2:2113?tls=false}
      * (cluster discovery through gossip, writes to the leader) or {@code kurrentdb://host:2113?tls=false}.
      */
-    public static EventStoreDbStorage connect(String connectionString, Serializer events, Serializer snapshots) {
-        return connect(connectionString, "", events, snapshots);
+    public static EventStoreDbStorage connect(String connectionString, Serializer events, Serializer snapshots,
+                                              SnapshotFilter snapshotFilter) {
+        return connect(connectionString, "", events, snapshots, snapshotFilter);
     }
 
     /**
-     * As {@link #connect(String, Serializer, Serializer)}, with every stream name starting with
+     * As {@link #connect(String, Serializer, Serializer, SnapshotFilter)}, with every stream name starting with
      * {@code namespace}: several deployments (or test runs) can share one cluster without seeing
      * each other's events.
      */
     public static EventStoreDbStorage connect(String connectionString, String namespace, Serializer events,
-                                              Serializer snapshots) {
+                                              Serializer snapshots, SnapshotFilter snapshotFilter) {
         String where = connectionString.replaceAll("//[^@/]*@", "//");
         KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
         try {
@@ -127,7 +129,7 @@ public final class EventStoreDbStorage extends AbstractEventStorageEngine implem
                     + " s: " + (e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
         }
         Builder builder = new Builder();
-        builder.eventSerializer(events).snapshotSerializer(snapshots);
+        builder.eventSerializer(events).snapshotSerializer(snapshots).snapshotFilter(snapshotFilter);
         return new EventStoreDbStorage(builder, client, where, namespace);
     }
 

@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.unionanalytics.eventstore.DuplicateCommandException;
 import org.unionanalytics.eventstore.EventStorage;
@@ -80,8 +81,12 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
         });
     }
 
-    /** Connects, creates the tables if they are missing, and returns the store ready for use. */
-    public static PostgresEventStorage connect(PostgresConnection connection, Serializer events, Serializer snapshots) {
+    /**
+     * Connects, creates the tables if they are missing, and returns the store ready for use; it reads
+     * only the snapshots {@code snapshotFilter} allows.
+     */
+    public static PostgresEventStorage connect(PostgresConnection connection, Serializer events, Serializer snapshots,
+                                               SnapshotFilter snapshotFilter) {
         HikariDataSource dataSource = dataSource(connection);
         try {
             createTables(dataSource);
@@ -89,7 +94,7 @@ public final class PostgresEventStorage extends JdbcEventStorageEngine implement
             Builder builder = JdbcEventStorageEngine.builder()
                     .connectionProvider(transactions).transactionManager(transactions)
                     .persistenceExceptionResolver(new DuplicateKeyResolver())
-                    .eventSerializer(events).snapshotSerializer(snapshots)
+                    .eventSerializer(events).snapshotSerializer(snapshots).snapshotFilter(snapshotFilter)
                     .schema(SCHEMA).dataType(byte[].class)
                     .gapTimeout(GAP_TIMEOUT_MS).maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(1)
                     .batchSize(1_000);

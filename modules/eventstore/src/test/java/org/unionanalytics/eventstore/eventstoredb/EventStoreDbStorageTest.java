@@ -38,6 +38,6 @@ class EventStoreDbStorageTest extends EventStorageEngineContract {
 
     @Override
     protected EventStorage openAgain() {
-        return EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER);
+        return EventStoreDbStorage.connect(CONNECTION, namespace, SERIALIZER, SERIALIZER, SNAPSHOT_FILTER);
     }
 }

@@ -37,7 +37,7 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
 
     @Override
     protected EventStorage openAgain() {
-        return PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER);
+        return PostgresEventStorage.connect(connection, SERIALIZER, SERIALIZER, SNAPSHOT_FILTER);
     }
 
     @Override
@@ -136,7 +136,7 @@ class PostgresEventStorageTest extends EventStorageEngineContract {
     void an_unreachable_server_is_reported_with_its_address() {
         PostgresConnection nowhere = new PostgresConnection("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
                 "nobody", "x");
-        assertThatThrownBy(() -> PostgresEventStorage.connect(nowhere, SERIALIZER, SERIALIZER))
+        assertThatThrownBy(() -> PostgresEventStorage.connect(nowhere, SERIALIZER, SERIALIZER, SNAPSHOT_FILTER))
                 .hasMessageContaining("cannot connect to the PostgreSQL event store at jdbc:postgresql://127.0.0.1:1/none");
     }
 }

@@ -24,7 +24,7 @@ class RocksDbEventStorageEngineTest extends EventStorageEngineContract {
     @Override
     protected EventStorage openAgain() {
         return RocksDbEventStorageEngine.builder().directory(directory).eventSerializer(SERIALIZER)
-                .snapshotSerializer(SERIALIZER).build();
+                .snapshotSerializer(SERIALIZER).snapshotFilter(SNAPSHOT_FILTER).build();
     }
 
     @Test
