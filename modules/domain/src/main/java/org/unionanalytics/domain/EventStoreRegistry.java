@@ -2,6 +2,9 @@ package org.unionanalytics.domain;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.unionanalytics.domain.enterprise.EnterpriseDeregistered;
+import org.unionanalytics.domain.enterprise.EnterpriseFacts;
+import org.unionanalytics.domain.enterprise.EnterpriseRegistered;
 import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberJoined;
@@ -77,6 +80,19 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
     @Override
     public boolean isEnterprise(String enterpriseId) {
         return isRecorded(enterpriseId, Ids.ENTERPRISE);
+    }
+
+    @Override
+    public Optional<EnterpriseFacts> findEnterprise(String enterpriseId) {
+        return Optional.ofNullable(fold(enterpriseId, (EnterpriseFacts facts, Object event) -> {
+            if (event instanceof EnterpriseRegistered e) {
+                return new EnterpriseFacts(e.enterpriseId(), e.registeredOn(), null);
+            }
+            if (event instanceof EnterpriseDeregistered d && facts != null) {
+                return new EnterpriseFacts(facts.enterpriseId(), facts.registeredOn(), d.deregisteredOn());
+            }
+            return facts;
+        }));
     }
 
     /** Ids carry their aggregate's type, and an aggregate's first event records it. */

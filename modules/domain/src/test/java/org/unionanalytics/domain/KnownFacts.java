@@ -1,5 +1,6 @@
 package org.unionanalytics.domain;
 
+import org.unionanalytics.domain.enterprise.EnterpriseFacts;
 import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.keyproject.KeyProjectRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
@@ -25,7 +26,7 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     private final Map<String, UnionFacts> unions = new HashMap<>();
     private final Map<String, Spell> members = new HashMap<>();
     private final Set<String> keyProjects = new HashSet<>();
-    private final Set<String> enterprises = new HashSet<>();
+    private final Map<String, EnterpriseFacts> enterprises = new HashMap<>();
 
     public KnownFacts union(String id, UnionKind kind, District district) {
         unions.put(id, new UnionFacts(id, kind, district, FOUNDED, null));
@@ -53,8 +54,17 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
         return this;
     }
 
+    /** Enterprises registered since {@link #FOUNDED}, still. */
     public KnownFacts enterprises(String... ids) {
-        enterprises.addAll(Set.of(ids));
+        for (String id : ids) {
+            enterprise(id, FOUNDED, null);
+        }
+        return this;
+    }
+
+    /** An enterprise registered from {@code registeredOn} until {@code deregisteredOn} (null: still). */
+    public KnownFacts enterprise(String id, LocalDate registeredOn, LocalDate deregisteredOn) {
+        enterprises.put(id, new EnterpriseFacts(id, registeredOn, deregisteredOn));
         return this;
     }
 
@@ -80,7 +90,12 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
 
     @Override
     public boolean isEnterprise(String enterpriseId) {
-        return enterprises.contains(enterpriseId);
+        return enterprises.containsKey(enterpriseId);
+    }
+
+    @Override
+    public Optional<EnterpriseFacts> findEnterprise(String enterpriseId) {
+        return Optional.ofNullable(enterprises.get(enterpriseId));
     }
 
     private record Spell(String unionId, LocalDate joinedOn, LocalDate leftOn) {

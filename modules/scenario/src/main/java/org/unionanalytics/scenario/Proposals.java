@@ -137,17 +137,24 @@ final class Proposals {
         return all;
     }
 
-    /** Operation methods set to be promoted go to one to three registered enterprises. */
+    /**
+     * Operation methods set to be promoted go to one to three enterprises registered by the day
+     * (drawn again while the draw falls on one registered later; nine in ten were registered by 2011).
+     */
     List<Step> promotions() {
         List<Step> all = new ArrayList<>();
         for (Decided d : lastSteps) {
             if (d.proposal().fate() == Fate.PROMOTED) {
+                LocalDate on = d.on().plusDays(draw.between(30, 200));
                 List<String> to = new ArrayList<>();
                 for (int i = draw.between(1, 3); i > 0; i--) {
-                    to.add(Ids.enterprise(draw.between(0, workplaces.liveEnterprises() - 1)));
+                    int enterprise;
+                    do {
+                        enterprise = draw.between(0, workplaces.liveEnterprises() - 1);
+                    } while (!workplaces.registeredBy(enterprise, on));
+                    to.add(Ids.enterprise(enterprise));
                 }
-                all.add(steps.step(new PromoteOperationMethod(d.proposal().id(), to.stream().distinct().toList(),
-                        d.on().plusDays(draw.between(30, 200)))));
+                all.add(steps.step(new PromoteOperationMethod(d.proposal().id(), to.stream().distinct().toList(), on)));
             }
         }
         return all;

@@ -52,6 +52,11 @@ final class Workplaces {
         return liveEnterprises;
     }
 
+    /** Whether the enterprise, one of those still registered at the end, was registered by {@code day}. */
+    boolean registeredBy(int enterprise, LocalDate day) {
+        return !registeredOn[enterprise].isAfter(day);
+    }
+
     long headcount(int enterprise) {
         return headcount[enterprise];
     }

@@ -3,6 +3,7 @@ package org.unionanalytics.domain.proposal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.unionanalytics.domain.enterprise.EnterpriseFacts;
 import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
@@ -95,13 +96,13 @@ public class Proposal {
         require(command.enterpriseIds() != null && !command.enterpriseIds().isEmpty(), "enterprises-required",
                 "a promotion names the enterprises the method spreads to");
         requireNoRepeats(command.enterpriseIds(), "the promotion");
+        requireInOrder(command.promotedOn(), "promoting");
         for (String enterpriseId : command.enterpriseIds()) {
             Ids.require(enterpriseId, Ids.ENTERPRISE);
             require(!promotedTo.contains(enterpriseId), "promote-once",
                     proposalId + " was already promoted to " + enterpriseId);
-            requireRegistered(enterpriseId, enterprises);
+            requireRegisteredOn(command.promotedOn(), enterpriseId, enterprises);
         }
-        requireInOrder(command.promotedOn(), "promoting");
         apply(new OperationMethodPromoted(proposalId, command.enterpriseIds(), command.promotedOn()));
     }
 
@@ -127,6 +128,16 @@ public class Proposal {
         if (enterpriseId != null && !enterprises.isEnterprise(enterpriseId)) {
             throw new NotFound("enterprise", enterpriseId);
         }
+    }
+
+    /** A method spreads to enterprises that are registered on the day, not before or after their time. */
+    private static void requireRegisteredOn(LocalDate day, String enterpriseId, EnterpriseRegistry enterprises) {
+        EnterpriseFacts target = enterprises.findEnterprise(enterpriseId)
+                .orElseThrow(() -> new NotFound("enterprise", enterpriseId));
+        require(target.isRegisteredOn(day), "promote-to-registered", enterpriseId
+                + (target.registeredOn().isAfter(day) ? " was registered only on " + target.registeredOn()
+                        : " was deregistered on " + target.deregisteredOn())
+                + " and takes no promotion on " + day);
     }
 
     private void requireInOrder(LocalDate date, String step) {

@@ -30,7 +30,9 @@ class ProposalTest {
         fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerInjectableResource(new KnownFacts().member("member-1", "union-a")
                 .member("member-2", "union-a", DAY, DAY.plusYears(1))
-                .enterprises("enterprise-a", "enterprise-b", "enterprise-c"));
+                .enterprises("enterprise-a", "enterprise-b", "enterprise-c")
+                .enterprise("enterprise-new", DAY.plusMonths(6), null)
+                .enterprise("enterprise-closed", KnownFacts.FOUNDED, DAY.plusMonths(4)));
     }
 
     @Test
@@ -169,5 +171,23 @@ class ProposalTest {
                 .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-b", "enterprise-ghost"), DAY.plusMonths(5)))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("no enterprise with id enterprise-ghost has been recorded");
+    }
+
+    @Test
+    void an_operation_method_spreads_to_enterprises_registered_on_the_day() {
+        LocalDate day = DAY.plusMonths(5);
+        fixture.given(METHOD, ADOPTED)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-b", "enterprise-new"), day))
+                .expectException(brokenRule("promote-to-registered"))
+                .expectExceptionMessage("enterprise-new was registered only on " + DAY.plusMonths(6)
+                        + " and takes no promotion on " + day);
+        fixture.given(METHOD, ADOPTED)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-closed"), day))
+                .expectException(brokenRule("promote-to-registered"))
+                .expectExceptionMessage("enterprise-closed was deregistered on " + DAY.plusMonths(4)
+                        + " and takes no promotion on " + day);
+        fixture.given(METHOD, ADOPTED)
+                .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-new"), DAY.plusMonths(6)))
+                .expectEvents(new OperationMethodPromoted("proposal-1", List.of("enterprise-new"), DAY.plusMonths(6)));
     }
 }
