@@ -1,15 +1,14 @@
 package org.unionanalytics.domain;
 
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.serialization.Revision;
 import org.unionanalytics.domain.competition.Competition;
 import org.unionanalytics.domain.enterprise.Enterprise;
 import org.unionanalytics.domain.keyproject.KeyProject;
 import org.unionanalytics.domain.membership.Membership;
 import org.unionanalytics.domain.proposal.Proposal;
 import org.unionanalytics.domain.union.Union;
-
-import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
-import org.axonframework.serialization.Revision;
 
 import java.util.Map;
 

@@ -100,12 +100,15 @@ final class Contests {
         return all;
     }
 
-    /** Participants are members who joined before 2012 and stay; a contest never enrols one twice. */
+    /**
+     * Participants are members who joined before 2012 and stay, a row of them that had all joined by
+     * the contest's start; a contest never enrols one twice.
+     */
     List<Step> enrolments() {
         List<Step> all = new ArrayList<>();
         for (Contest contest : contests) {
             int size = Math.min(contest.participants(), members.stableCount());
-            int first = draw.between(0, members.stableCount() - size);
+            int first = joinedBy(contest.start(), draw.between(0, members.stableCount() - size), size);
             contestFirst.add(first);
             List<Participant> participants = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
@@ -114,6 +117,33 @@ final class Contests {
             all.add(steps.step(new EnrollParticipants(contest.id(), participants, contest.start())));
         }
         return all;
+    }
+
+    /**
+     * The first row of {@code size} stable members from {@code from} on (wrapping around) who had all
+     * joined by {@code day}. Only contests before 2012 move: every stable member has joined by then.
+     */
+    private int joinedBy(LocalDate day, int from, int size) {
+        int rows = members.stableCount() - size + 1;
+        int first = from;
+        for (int tried = 0; tried < rows; ) {
+            int late = lastJoinedAfter(day, first, size);
+            if (late < 0) {
+                return first;
+            }
+            tried += late + 1 - first;
+            first = late + 1 < rows ? late + 1 : 0;
+        }
+        throw new IllegalStateException("no " + size + " stable members in a row had joined by " + day);
+    }
+
+    private int lastJoinedAfter(LocalDate day, int first, int size) {
+        for (int i = first + size - 1; i >= first; i--) {
+            if (members.stableJoinedOn(i).isAfter(day)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Three prizes in every contest of three or more; a merit builder in every merit competition. */

@@ -51,6 +51,11 @@ final class Members {
         return stableMembers[i];
     }
 
+    /** The day the {@code i}th stable member joined its union. */
+    LocalDate stableJoinedOn(int i) {
+        return joinedOn(unionOf(stableMembers[i]));
+    }
+
     /** The day the members of union {@code u} join it: a month after its founding. */
     LocalDate joinedOn(int u) {
         return workplaces.union(u).foundedOn().plusDays(30);

@@ -26,7 +26,8 @@ import static org.unionanalytics.domain.shared.RuleViolation.require;
 
 /**
  * A labour competition: launched by an active union, open for enrolment during its period until
- * closed, awards only for those enrolled (from their enrolment on), closed once.
+ * closed (members enrol as members of a union on the day), awards only for those enrolled (from
+ * their enrolment on), closed once.
  * <p>
  * The revision names the shape of the state a snapshot holds: snapshots of another revision are
  * passed over and the competition is rebuilt from its events (revision 2 keeps enrolment dates).
