@@ -1,15 +1,23 @@
 package org.unionanalytics.scenario;
 
 import org.junit.jupiter.api.Test;
+import org.unionanalytics.domain.competition.EnrollParticipants;
+import org.unionanalytics.domain.competition.GrantAward;
+import org.unionanalytics.domain.enterprise.RegisterEnterprise;
+import org.unionanalytics.domain.membership.EnrollMembers;
+import org.unionanalytics.domain.proposal.PromoteOperationMethod;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +65,38 @@ class ReferenceHistoryTest {
         for (int i = 1; i < steps.size(); i++) {
             assertThat(steps.get(i).phase()).isGreaterThanOrEqualTo(steps.get(i - 1).phase());
         }
+    }
+
+    /**
+     * The dated rules that span aggregates, checked on the generated commands themselves: at 1/10 the
+     * history holds contests before 2012, which the 1/200 history of the import tests may lack.
+     */
+    @Test
+    void participants_promotions_and_awards_fall_on_days_the_rules_allow() {
+        Map<String, LocalDate> joined = new HashMap<>();
+        Map<String, LocalDate> registered = new HashMap<>();
+        Map<String, LocalDate> enrolled = new HashMap<>();
+        new ReferenceHistory(1, 0.1).forEachRemaining(phase -> phase.forEach(step -> {
+            Object command = step.command();
+            if (command instanceof EnrollMembers roster) {
+                roster.memberIds().forEach(member -> joined.putIfAbsent(member, roster.joinedOn()));
+            } else if (command instanceof RegisterEnterprise enterprise) {
+                registered.put(enterprise.enterpriseId(), enterprise.registeredOn());
+            } else if (command instanceof EnrollParticipants enrolment) {
+                enrolment.participants().forEach(participant -> {
+                    assertThat(joined.get(participant.participantId())).as(step.commandId())
+                            .isBeforeOrEqualTo(enrolment.enrolledOn());
+                    enrolled.put(enrolment.competitionId() + participant.participantId(), enrolment.enrolledOn());
+                });
+            } else if (command instanceof GrantAward award) {
+                assertThat(award.grantedOn()).as(step.commandId())
+                        .isAfterOrEqualTo(enrolled.get(award.competitionId() + award.participantId()));
+            } else if (command instanceof PromoteOperationMethod promotion) {
+                promotion.enterpriseIds().forEach(enterprise -> assertThat(registered.get(enterprise))
+                        .as(step.commandId()).isBeforeOrEqualTo(promotion.promotedOn()));
+            }
+        }));
+        assertThat(enrolled).hasSizeGreaterThan(50_000);
     }
 
     @Test
