@@ -72,14 +72,10 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
         return stored.amongStored(memberIds);
     }
 
+    /** Ids carry their aggregate's type, and an aggregate's first event records it. */
     @Override
     public boolean isKeyProject(String keyProjectId) {
-        return isRecorded(keyProjectId, Ids.KEY_PROJECT);
-    }
-
-    @Override
-    public boolean isEnterprise(String enterpriseId) {
-        return isRecorded(enterpriseId, Ids.ENTERPRISE);
+        return Ids.isOfType(keyProjectId, Ids.KEY_PROJECT) && !stored.amongStored(List.of(keyProjectId)).isEmpty();
     }
 
     @Override
@@ -93,11 +89,6 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
             }
             return facts;
         }));
-    }
-
-    /** Ids carry their aggregate's type, and an aggregate's first event records it. */
-    private boolean isRecorded(String id, String type) {
-        return Ids.isOfType(id, type) && !stored.amongStored(List.of(id)).isEmpty();
     }
 
     private <T> T fold(String aggregateId, BiFunction<T, Object, T> step) {

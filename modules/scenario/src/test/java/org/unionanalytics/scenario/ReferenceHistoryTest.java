@@ -3,9 +3,11 @@ package org.unionanalytics.scenario;
 import org.junit.jupiter.api.Test;
 import org.unionanalytics.domain.competition.EnrollParticipants;
 import org.unionanalytics.domain.competition.GrantAward;
+import org.unionanalytics.domain.enterprise.DeregisterEnterprise;
 import org.unionanalytics.domain.enterprise.RegisterEnterprise;
 import org.unionanalytics.domain.membership.EnrollMembers;
 import org.unionanalytics.domain.proposal.PromoteOperationMethod;
+import org.unionanalytics.domain.proposal.SubmitProposal;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,16 +75,23 @@ class ReferenceHistoryTest {
      * history holds contests before 2012, which the 1/200 history of the import tests may lack.
      */
     @Test
-    void participants_promotions_and_awards_fall_on_days_the_rules_allow() {
+    void participants_proposals_promotions_and_awards_fall_on_days_the_rules_allow() {
         Map<String, LocalDate> joined = new HashMap<>();
         Map<String, LocalDate> registered = new HashMap<>();
+        Map<String, LocalDate> deregistered = new HashMap<>();
         Map<String, LocalDate> enrolled = new HashMap<>();
+        BiConsumer<String, LocalDate> registeredOn = (enterprise, day) -> {
+            assertThat(registered.get(enterprise)).as(enterprise).isBeforeOrEqualTo(day);
+            assertThat(deregistered.getOrDefault(enterprise, LocalDate.MAX)).as(enterprise).isAfter(day);
+        };
         new ReferenceHistory(1, 0.1).forEachRemaining(phase -> phase.forEach(step -> {
             Object command = step.command();
             if (command instanceof EnrollMembers roster) {
                 roster.memberIds().forEach(member -> joined.putIfAbsent(member, roster.joinedOn()));
             } else if (command instanceof RegisterEnterprise enterprise) {
                 registered.put(enterprise.enterpriseId(), enterprise.registeredOn());
+            } else if (command instanceof DeregisterEnterprise enterprise) {
+                deregistered.put(enterprise.enterpriseId(), enterprise.deregisteredOn());
             } else if (command instanceof EnrollParticipants enrolment) {
                 enrolment.participants().forEach(participant -> {
                     assertThat(joined.get(participant.participantId())).as(step.commandId())
@@ -91,9 +101,10 @@ class ReferenceHistoryTest {
             } else if (command instanceof GrantAward award) {
                 assertThat(award.grantedOn()).as(step.commandId())
                         .isAfterOrEqualTo(enrolled.get(award.competitionId() + award.participantId()));
+            } else if (command instanceof SubmitProposal proposal && proposal.enterpriseId() != null) {
+                registeredOn.accept(proposal.enterpriseId(), proposal.submittedOn());
             } else if (command instanceof PromoteOperationMethod promotion) {
-                promotion.enterpriseIds().forEach(enterprise -> assertThat(registered.get(enterprise))
-                        .as(step.commandId()).isBeforeOrEqualTo(promotion.promotedOn()));
+                promotion.enterpriseIds().forEach(enterprise -> registeredOn.accept(enterprise, promotion.promotedOn()));
             }
         }));
         assertThat(enrolled).hasSizeGreaterThan(50_000);

@@ -95,7 +95,8 @@ public class Competition {
     /**
      * Members and enterprises take part under ids the log knows (a team has no history of its own):
      * a typo would otherwise count as a participant. A member takes part as a member of a union on
-     * the day of enrolment; one who never joined any is not found rather than out of a union.
+     * the day of enrolment (one who never joined any is not found rather than out of a union), an
+     * enterprise as a registered one.
      */
     private static void requireRecorded(List<Participant> participants, LocalDate day, MemberRegistry members,
                                         EnterpriseRegistry enterprises) {
@@ -107,8 +108,8 @@ public class Competition {
                 }
                 throw new RuleViolation("member-of-a-union", id + " was not a member of any union on " + day);
             }
-            if (participant.kind() == ParticipantKind.ENTERPRISE && !enterprises.isEnterprise(id)) {
-                throw new NotFound("enterprise", id);
+            if (participant.kind() == ParticipantKind.ENTERPRISE) {
+                enterprises.requireRegisteredOn(id, day, "enrolment");
             }
         }
     }

@@ -3,12 +3,10 @@ package org.unionanalytics.domain.proposal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.unionanalytics.domain.enterprise.EnterpriseFacts;
 import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
-import org.unionanalytics.domain.shared.NotFound;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -46,7 +44,9 @@ public class Proposal {
         require(command.submittedOn() != null, "date-required", "a proposal needs a submission date");
         require(command.enterpriseId() == null || Ids.isOfType(command.enterpriseId(), Ids.ENTERPRISE), "id-format",
                 "'" + command.enterpriseId() + "' is not an enterprise id");
-        requireRegistered(command.enterpriseId(), enterprises);
+        if (command.enterpriseId() != null) {
+            enterprises.requireRegisteredOn(command.enterpriseId(), command.submittedOn(), "proposal");
+        }
         requireOwnUnion(command, members);
         apply(new ProposalSubmitted(command.proposalId(), command.memberId(), command.unionId(),
                 command.enterpriseId(), command.category(), command.title(), command.submittedOn()));
@@ -101,7 +101,7 @@ public class Proposal {
             Ids.require(enterpriseId, Ids.ENTERPRISE);
             require(!promotedTo.contains(enterpriseId), "promote-once",
                     proposalId + " was already promoted to " + enterpriseId);
-            requireRegisteredOn(command.promotedOn(), enterpriseId, enterprises);
+            enterprises.requireRegisteredOn(enterpriseId, command.promotedOn(), "promotion");
         }
         apply(new OperationMethodPromoted(proposalId, command.enterpriseIds(), command.promotedOn()));
     }
@@ -121,23 +121,6 @@ public class Proposal {
         require(command.unionId() != null && command.unionId().equals(union), "submitted-through-own-union",
                 command.memberId() + (union == null ? " was not a member of any union on " + day
                         : " was a member of " + union + " on " + day + ", not of " + command.unionId()));
-    }
-
-    /** A typo in an enterprise's id would otherwise be counted as an enterprise of no industry, ownership or place. */
-    private static void requireRegistered(String enterpriseId, EnterpriseRegistry enterprises) {
-        if (enterpriseId != null && !enterprises.isEnterprise(enterpriseId)) {
-            throw new NotFound("enterprise", enterpriseId);
-        }
-    }
-
-    /** A method spreads to enterprises that are registered on the day, not before or after their time. */
-    private static void requireRegisteredOn(LocalDate day, String enterpriseId, EnterpriseRegistry enterprises) {
-        EnterpriseFacts target = enterprises.findEnterprise(enterpriseId)
-                .orElseThrow(() -> new NotFound("enterprise", enterpriseId));
-        require(target.isRegisteredOn(day), "promote-to-registered", enterpriseId
-                + (target.registeredOn().isAfter(day) ? " was registered only on " + target.registeredOn()
-                        : " was deregistered on " + target.deregisteredOn())
-                + " and takes no promotion on " + day);
     }
 
     private void requireInOrder(LocalDate date, String step) {

@@ -34,7 +34,8 @@ class CompetitionTest {
             .member("member-1", "union-works")
             .member("member-gone", "union-works", KnownFacts.FOUNDED, START)
             .member("member-late", "union-works", START.plusDays(1), null)
-            .enterprises("enterprise-docks");
+            .enterprises("enterprise-docks")
+            .enterprise("enterprise-new", START.plusDays(1), null);
     private AggregateTestFixture<Competition> fixture;
 
     @BeforeEach
@@ -98,6 +99,15 @@ class CompetitionTest {
         fixture.given(LAUNCHED)
                 .when(new EnrollParticipants("competition-weld", List.of(new Participant(ENTERPRISE, "enterprise-docks")), START))
                 .expectEvents(new ParticipantEnrolled("competition-weld", ENTERPRISE, "enterprise-docks", START));
+    }
+
+    @Test
+    void enterprises_take_part_while_registered() {
+        fixture.given(LAUNCHED)
+                .when(new EnrollParticipants("competition-weld", List.of(new Participant(ENTERPRISE, "enterprise-new")), START))
+                .expectException(brokenRule("enterprise-registered"))
+                .expectExceptionMessage("enterprise-new was registered only on " + START.plusDays(1)
+                        + " and takes no enrolment on " + START);
     }
 
     @Test

@@ -74,6 +74,16 @@ class ProposalTest {
                         "Reuse cooling water", DAY))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("no enterprise with id enterprise-typo has been recorded");
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-1", "union-a", "enterprise-closed", RATIONALIZATION,
+                        "Reuse cooling water", DAY.plusMonths(4)))
+                .expectException(brokenRule("enterprise-registered"))
+                .expectExceptionMessage("enterprise-closed was deregistered on " + DAY.plusMonths(4)
+                        + " and takes no proposal on " + DAY.plusMonths(4));
+        fixture.givenNoPriorActivity()
+                .when(new SubmitProposal("proposal-1", "member-1", "union-a", "enterprise-closed", RATIONALIZATION,
+                        "Reuse cooling water", DAY.plusMonths(4).minusDays(1)))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -178,12 +188,12 @@ class ProposalTest {
         LocalDate day = DAY.plusMonths(5);
         fixture.given(METHOD, ADOPTED)
                 .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-b", "enterprise-new"), day))
-                .expectException(brokenRule("promote-to-registered"))
+                .expectException(brokenRule("enterprise-registered"))
                 .expectExceptionMessage("enterprise-new was registered only on " + DAY.plusMonths(6)
                         + " and takes no promotion on " + day);
         fixture.given(METHOD, ADOPTED)
                 .when(new PromoteOperationMethod("proposal-1", List.of("enterprise-closed"), day))
-                .expectException(brokenRule("promote-to-registered"))
+                .expectException(brokenRule("enterprise-registered"))
                 .expectExceptionMessage("enterprise-closed was deregistered on " + DAY.plusMonths(4)
                         + " and takes no promotion on " + day);
         fixture.given(METHOD, ADOPTED)
