@@ -72,10 +72,14 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
         return stored.amongStored(memberIds);
     }
 
-    /** Ids carry their aggregate's type, and an aggregate's first event records it. */
     @Override
     public boolean isKeyProject(String keyProjectId) {
-        return Ids.isOfType(keyProjectId, Ids.KEY_PROJECT) && !stored.amongStored(List.of(keyProjectId)).isEmpty();
+        return isRecorded(keyProjectId, Ids.KEY_PROJECT);
+    }
+
+    @Override
+    public boolean isEnterprise(String enterpriseId) {
+        return isRecorded(enterpriseId, Ids.ENTERPRISE);
     }
 
     @Override
@@ -89,6 +93,11 @@ public class EventStoreRegistry implements UnionRegistry, MemberRegistry, KeyPro
             }
             return facts;
         }));
+    }
+
+    /** Ids carry their aggregate's type, and an aggregate's first event records it. */
+    private boolean isRecorded(String id, String type) {
+        return Ids.isOfType(id, type) && !stored.amongStored(List.of(id)).isEmpty();
     }
 
     private <T> T fold(String aggregateId, BiFunction<T, Object, T> step) {

@@ -89,6 +89,11 @@ public class KnownFacts implements UnionRegistry, MemberRegistry, KeyProjectRegi
     }
 
     @Override
+    public boolean isEnterprise(String enterpriseId) {
+        return enterprises.containsKey(enterpriseId);
+    }
+
+    @Override
     public Optional<EnterpriseFacts> findEnterprise(String enterpriseId) {
         return Optional.ofNullable(enterprises.get(enterpriseId));
     }

@@ -7,7 +7,6 @@ import org.unionanalytics.domain.enterprise.DeregisterEnterprise;
 import org.unionanalytics.domain.enterprise.RegisterEnterprise;
 import org.unionanalytics.domain.membership.EnrollMembers;
 import org.unionanalytics.domain.proposal.PromoteOperationMethod;
-import org.unionanalytics.domain.proposal.SubmitProposal;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -75,7 +74,7 @@ class ReferenceHistoryTest {
      * history holds contests before 2012, which the 1/200 history of the import tests may lack.
      */
     @Test
-    void participants_proposals_promotions_and_awards_fall_on_days_the_rules_allow() {
+    void participants_promotions_and_awards_fall_on_days_the_rules_allow() {
         Map<String, LocalDate> joined = new HashMap<>();
         Map<String, LocalDate> registered = new HashMap<>();
         Map<String, LocalDate> deregistered = new HashMap<>();
@@ -101,8 +100,6 @@ class ReferenceHistoryTest {
             } else if (command instanceof GrantAward award) {
                 assertThat(award.grantedOn()).as(step.commandId())
                         .isAfterOrEqualTo(enrolled.get(award.competitionId() + award.participantId()));
-            } else if (command instanceof SubmitProposal proposal && proposal.enterpriseId() != null) {
-                registeredOn.accept(proposal.enterpriseId(), proposal.submittedOn());
             } else if (command instanceof PromoteOperationMethod promotion) {
                 promotion.enterpriseIds().forEach(enterprise -> registeredOn.accept(enterprise, promotion.promotedOn()));
             }

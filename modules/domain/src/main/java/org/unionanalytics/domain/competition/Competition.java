@@ -87,7 +87,7 @@ public class Competition {
             require(seen.add(participant.participantId()) && !participants.containsKey(participant.participantId()),
                     "enrol-once", participant.participantId() + " is already enrolled in " + competitionId);
         }
-        requireRecorded(command.participants(), command.enrolledOn(), members, enterprises);
+        requireEligible(command.participants(), command.enrolledOn(), members, enterprises);
         command.participants().forEach(participant -> apply(new ParticipantEnrolled(competitionId,
                 participant.kind(), participant.participantId(), command.enrolledOn())));
     }
@@ -98,7 +98,7 @@ public class Competition {
      * the day of enrolment (one who never joined any is not found rather than out of a union), an
      * enterprise as a registered one.
      */
-    private static void requireRecorded(List<Participant> participants, LocalDate day, MemberRegistry members,
+    private static void requireEligible(List<Participant> participants, LocalDate day, MemberRegistry members,
                                         EnterpriseRegistry enterprises) {
         for (Participant participant : participants) {
             String id = participant.participantId();

@@ -7,6 +7,7 @@ import org.unionanalytics.domain.enterprise.EnterpriseRegistry;
 import org.unionanalytics.domain.membership.MemberRegistry;
 import org.unionanalytics.domain.shared.Dates;
 import org.unionanalytics.domain.shared.Ids;
+import org.unionanalytics.domain.shared.NotFound;
 
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -44,9 +45,7 @@ public class Proposal {
         require(command.submittedOn() != null, "date-required", "a proposal needs a submission date");
         require(command.enterpriseId() == null || Ids.isOfType(command.enterpriseId(), Ids.ENTERPRISE), "id-format",
                 "'" + command.enterpriseId() + "' is not an enterprise id");
-        if (command.enterpriseId() != null) {
-            enterprises.requireRegisteredOn(command.enterpriseId(), command.submittedOn(), "proposal");
-        }
+        requireRegistered(command.enterpriseId(), enterprises);
         requireOwnUnion(command, members);
         apply(new ProposalSubmitted(command.proposalId(), command.memberId(), command.unionId(),
                 command.enterpriseId(), command.category(), command.title(), command.submittedOn()));
@@ -121,6 +120,13 @@ public class Proposal {
         require(command.unionId() != null && command.unionId().equals(union), "submitted-through-own-union",
                 command.memberId() + (union == null ? " was not a member of any union on " + day
                         : " was a member of " + union + " on " + day + ", not of " + command.unionId()));
+    }
+
+    /** A typo in an enterprise's id would otherwise be counted as an enterprise of no industry, ownership or place. */
+    private static void requireRegistered(String enterpriseId, EnterpriseRegistry enterprises) {
+        if (enterpriseId != null && !enterprises.isEnterprise(enterpriseId)) {
+            throw new NotFound("enterprise", enterpriseId);
+        }
     }
 
     private void requireInOrder(LocalDate date, String step) {

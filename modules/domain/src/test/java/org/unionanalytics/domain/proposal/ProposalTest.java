@@ -74,16 +74,6 @@ class ProposalTest {
                         "Reuse cooling water", DAY))
                 .expectException(NotFound.class)
                 .expectExceptionMessage("no enterprise with id enterprise-typo has been recorded");
-        fixture.givenNoPriorActivity()
-                .when(new SubmitProposal("proposal-1", "member-1", "union-a", "enterprise-closed", RATIONALIZATION,
-                        "Reuse cooling water", DAY.plusMonths(4)))
-                .expectException(brokenRule("enterprise-registered"))
-                .expectExceptionMessage("enterprise-closed was deregistered on " + DAY.plusMonths(4)
-                        + " and takes no proposal on " + DAY.plusMonths(4));
-        fixture.givenNoPriorActivity()
-                .when(new SubmitProposal("proposal-1", "member-1", "union-a", "enterprise-closed", RATIONALIZATION,
-                        "Reuse cooling water", DAY.plusMonths(4).minusDays(1)))
-                .expectSuccessfulHandlerExecution();
     }
 
     @Test
