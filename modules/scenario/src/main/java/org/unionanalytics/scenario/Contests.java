@@ -121,7 +121,8 @@ final class Contests {
 
     /**
      * The first row of {@code size} stable members from {@code from} on (wrapping around) who had all
-     * joined by {@code day}. Only contests before 2012 move: every stable member has joined by then.
+     * joined by {@code day}. Only some contests before the five years move: every stable member had
+     * joined by the end of January 2012.
      */
     private int joinedBy(LocalDate day, int from, int size) {
         int rows = members.stableCount() - size + 1;

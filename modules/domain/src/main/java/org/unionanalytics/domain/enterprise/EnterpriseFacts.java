@@ -8,7 +8,7 @@ import java.time.LocalDate;
 public record EnterpriseFacts(String enterpriseId, LocalDate registeredOn, LocalDate deregisteredOn) {
 
     /** Registered on or before {@code day}, and not deregistered by then. */
-    public boolean isRegisteredOn(LocalDate day) {
+    private boolean isRegisteredOn(LocalDate day) {
         return !registeredOn.isAfter(day) && (deregisteredOn == null || deregisteredOn.isAfter(day));
     }
 
