@@ -6,6 +6,7 @@ import org.unionanalytics.domain.competition.GrantAward;
 import org.unionanalytics.domain.enterprise.DeregisterEnterprise;
 import org.unionanalytics.domain.enterprise.RegisterEnterprise;
 import org.unionanalytics.domain.membership.EnrollMembers;
+import org.unionanalytics.domain.membership.LeaveUnion;
 import org.unionanalytics.domain.proposal.PromoteOperationMethod;
 
 import java.io.BufferedReader;
@@ -19,7 +20,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,15 +78,14 @@ class ReferenceHistoryTest {
         Map<String, LocalDate> joined = new HashMap<>();
         Map<String, LocalDate> registered = new HashMap<>();
         Map<String, LocalDate> deregistered = new HashMap<>();
+        Map<String, LocalDate> left = new HashMap<>();
         Map<String, LocalDate> enrolled = new HashMap<>();
-        BiConsumer<String, LocalDate> registeredOn = (enterprise, day) -> {
-            assertThat(registered.get(enterprise)).as(enterprise).isBeforeOrEqualTo(day);
-            assertThat(deregistered.getOrDefault(enterprise, LocalDate.MAX)).as(enterprise).isAfter(day);
-        };
         new ReferenceHistory(1, 0.1).forEachRemaining(phase -> phase.forEach(step -> {
             Object command = step.command();
             if (command instanceof EnrollMembers roster) {
                 roster.memberIds().forEach(member -> joined.putIfAbsent(member, roster.joinedOn()));
+            } else if (command instanceof LeaveUnion leaving) {
+                left.put(leaving.memberId(), leaving.leftOn());
             } else if (command instanceof RegisterEnterprise enterprise) {
                 registered.put(enterprise.enterpriseId(), enterprise.registeredOn());
             } else if (command instanceof DeregisterEnterprise enterprise) {
@@ -95,13 +94,19 @@ class ReferenceHistoryTest {
                 enrolment.participants().forEach(participant -> {
                     assertThat(joined.get(participant.participantId())).as(step.commandId())
                             .isBeforeOrEqualTo(enrolment.enrolledOn());
+                    assertThat(left.getOrDefault(participant.participantId(), LocalDate.MAX)).as(step.commandId())
+                            .isAfter(enrolment.enrolledOn());
                     enrolled.put(enrolment.competitionId() + participant.participantId(), enrolment.enrolledOn());
                 });
             } else if (command instanceof GrantAward award) {
                 assertThat(award.grantedOn()).as(step.commandId())
                         .isAfterOrEqualTo(enrolled.get(award.competitionId() + award.participantId()));
             } else if (command instanceof PromoteOperationMethod promotion) {
-                promotion.enterpriseIds().forEach(enterprise -> registeredOn.accept(enterprise, promotion.promotedOn()));
+                promotion.enterpriseIds().forEach(enterprise -> {
+                    assertThat(registered.get(enterprise)).as(enterprise).isBeforeOrEqualTo(promotion.promotedOn());
+                    assertThat(deregistered.getOrDefault(enterprise, LocalDate.MAX)).as(enterprise)
+                            .isAfter(promotion.promotedOn());
+                });
             }
         }));
         assertThat(enrolled).hasSizeGreaterThan(50_000);
