@@ -89,7 +89,7 @@ public abstract class EventStorageEngineContract {
         }
     }
 
-    private void use(EventStorage opened) {
+    protected void use(EventStorage opened) {
         storage = opened;
         engine = opened.engine();
     }
@@ -103,7 +103,7 @@ public abstract class EventStorageEngineContract {
                 .andMetaData(Map.of(CommandLog.COMMAND_ID, commandId));
     }
 
-    private List<String> texts(String aggregateId) {
+    protected List<String> texts(String aggregateId) {
         List<String> texts = new ArrayList<>();
         engine.readEvents(aggregateId).forEachRemaining(e -> texts.add(((Noted) e.getPayload()).text()));
         return texts;

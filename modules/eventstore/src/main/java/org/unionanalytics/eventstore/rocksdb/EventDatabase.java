@@ -8,9 +8,12 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +31,16 @@ final class EventDatabase implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
+    private static final Logger log = LoggerFactory.getLogger(EventDatabase.class);
+
     final RocksDB db;
     final ColumnFamilyHandle events;
     final ColumnFamilyHandle aggregates;
     final ColumnFamilyHandle snapshots;
     final ColumnFamilyHandle recordedAt;
     final ColumnFamilyHandle commands;
+    private static final long MAX_LOG_BYTES = 128L << 20;
+
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final DBOptions options;
     private final ColumnFamilyOptions compressed;
@@ -43,8 +50,11 @@ final class EventDatabase implements AutoCloseable {
     EventDatabase(Path directory) {
         try {
             Files.createDirectories(directory);
+            // A log file is deleted only once every family written in it is flushed; the small families
+            // (commands, commit times) fill their memory tables slowly and kept some 350 MB of log alive
+            // after a full import, read back at the next start. Past this size RocksDB flushes them.
             options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
-                    .setMaxBackgroundJobs(2);
+                    .setMaxBackgroundJobs(2).setMaxTotalWalSize(MAX_LOG_BYTES);
             compressed = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
             // families read by whole key, mostly for keys not there yet (the writer checks that every
             // event's slot and every command id is free; an import, which commands it already ran):
@@ -95,8 +105,17 @@ final class EventDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Flushes the memory tables first, so that the next start reads no log: replaying the log of an
+     * import took 2.3 s of CPU at the next start. Should the flush fail, the log still holds everything.
+     */
     @Override
     public void close() {
+        try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(wait, handles);
+        } catch (RocksDBException e) {
+            log.warn("The event store could not flush its memory tables on closing ({}); the next start reads them back from its log", e.getMessage());
+        }
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
         options.close();

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.unionanalytics.eventstore.EventStorage;
 import org.unionanalytics.eventstore.EventStorageEngineContract;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +28,23 @@ class RocksDbEventStorageEngineTest extends EventStorageEngineContract {
     protected EventStorage openAgain() {
         return RocksDbEventStorageEngine.builder().directory(directory).eventSerializer(SERIALIZER)
                 .snapshotSerializer(SERIALIZER).snapshotFilter(SNAPSHOT_FILTER).build();
+    }
+
+    @Test
+    void a_closed_store_leaves_no_log_to_read_back_at_the_next_start() throws IOException {
+        engine.appendEvents(event("note-a", 0, "one"), event("note-b", 0, "other"));
+        engine.appendEvents(event("note-a", 1, "two"));
+        storage.close();
+        assertThat(logBytes()).isZero();
+        use(openAgain());
+        assertThat(texts("note-a")).containsExactly("one", "two");
+    }
+
+    /** RocksDB's write-ahead log files, which a start replays into memory before anything is read. */
+    private long logBytes() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.toString().endsWith(".log")).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     @Test
