@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InterruptedImportTest {
 
-    private static final Pattern PHASE = Pattern.compile("^import phase (\\d+):");
+    private static final Pattern PHASE = Pattern.compile("^import phase (\\d+) ");
 
     @TempDir
     Path dataDirectory;

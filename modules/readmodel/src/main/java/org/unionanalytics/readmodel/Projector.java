@@ -259,11 +259,15 @@ public final class Projector implements AutoCloseable {
     private record Staged(List<Projection> projections, TrackingToken last, int events) {
     }
 
+    /** Where the model is, how far behind the log, and when it should catch up at the pace since it started. */
     private void reportProgress(long startApplied, long startedAt, long now) {
         long done = applied - startApplied;
         double perSecond = done / ((now - startedAt) / 1e9);
-        log.info("Read model at event {} of {} ({} events/s since start)", position, head.getAsLong(),
-                String.format("%,.0f", perSecond));
+        long last = Math.max(position, head.getAsLong());
+        String left = position == last ? "caught up"
+                : String.format("about %,.0f s to catch up", (last - position) / Math.max(1, perSecond));
+        log.info(String.format("Read model at event %,d of %,d (%d%%), %,.0f events/s since start, %s", position, last,
+                last == 0 ? 100 : 100 * position / last, perSecond, left));
     }
 
     private void write(Staged staged, BatchWriter writer) throws SQLException {

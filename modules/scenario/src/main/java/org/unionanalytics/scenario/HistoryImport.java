@@ -58,19 +58,25 @@ public final class HistoryImport {
         long started = System.nanoTime();
         long firstPosition = eventPosition.getAsLong();
         Feed feed = new Feed();
-        AtomicReference<String> currentPhase = new AtomicReference<>("starting");
+        AtomicReference<PhaseProgress> current = new AtomicReference<>();
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "import-progress");
             thread.setDaemon(true);
             return thread;
         });
-        reporter.scheduleAtFixedRate(() -> progress.accept(line(currentPhase.get(), feed.sent.get(), feed.skipped.get(),
-                eventPosition.getAsLong() - firstPosition, System.nanoTime() - started)), 1, 1, TimeUnit.SECONDS);
+        reporter.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            PhaseProgress phase = current.get();
+            String where = phase == null ? "starting" : phase.describe(feed.work.get(), now);
+            progress.accept("import " + where + "; in all " + totals(feed.sent.get(), feed.skipped.get(),
+                    eventPosition.getAsLong() - firstPosition, now - started));
+        }, 1, 1, TimeUnit.SECONDS);
         try {
             int number = 0;
             while (phases.hasNext()) {
                 List<Step> phase = phases.next();
-                currentPhase.set("phase " + ++number);
+                number = phase.isEmpty() ? number + 1 : phase.get(0).phase();
+                current.set(new PhaseProgress(number, phase, feed.work.get(), System.nanoTime()));
                 feed.phase(phase);
             }
         } finally {
@@ -78,7 +84,7 @@ public final class HistoryImport {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Result result = new Result(feed.sent.get(), feed.skipped.get(), eventPosition.getAsLong() - firstPosition, took);
-        progress.accept(line("done", result.commands(), result.skipped(), result.events(), took.toNanos()));
+        progress.accept("import done: " + totals(result.commands(), result.skipped(), result.events(), took.toNanos()));
         return result;
     }
 
@@ -88,6 +94,9 @@ public final class HistoryImport {
         final AtomicLong skipped = new AtomicLong();
         final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         final Semaphore slots = new Semaphore(inFlight);
+
+        /** The weight of the commands finished, run or found already imported. */
+        final AtomicLong work = new AtomicLong();
 
         /**
          * Sends a phase's commands and waits for all of them. Commands on one aggregate wait for each
@@ -102,6 +111,7 @@ public final class HistoryImport {
                 }
                 if (commandLog.find(step.commandId()).isPresent()) {
                     skipped.incrementAndGet();
+                    work.addAndGet(step.weight());
                     continue;
                 }
                 slots.acquire();
@@ -135,11 +145,13 @@ public final class HistoryImport {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof DuplicateCommandException) {
                     skipped.incrementAndGet();
+                    work.addAndGet(step.weight());
                 } else if (cause != null) {
                     failure.compareAndSet(null, new IllegalStateException("command " + step.commandId() + " ("
                             + step.command().getClass().getSimpleName() + ") was refused: " + cause.getMessage(), cause));
                 } else {
                     sent.incrementAndGet();
+                    work.addAndGet(step.weight());
                 }
                 slots.release();
                 return null;
@@ -152,9 +164,9 @@ public final class HistoryImport {
         return CachedCommandTargetResolver.INSTANCE.identifierOf(command).map(String::valueOf).orElse(null);
     }
 
-    private static String line(String phase, long commands, long skipped, long events, long nanos) {
+    private static String totals(long commands, long skipped, long events, long nanos) {
         double seconds = Math.max(0.001, nanos / 1e9);
-        return String.format("import %s: %,d commands (%,.0f/s), %,d events (%,.0f/s), %,d already imported, %.0f s",
-                phase, commands, commands / seconds, events, events / seconds, skipped, seconds);
+        return String.format("%,d commands (%,.0f/s), %,d events (%,.0f/s), %,d already imported, %.0f s",
+                commands, commands / seconds, events, events / seconds, skipped, seconds);
     }
 }
