@@ -75,7 +75,9 @@ final class ImportCommand implements Callable<Integer> {
                     result.eventsPerSecond());
             System.out.println("Waiting for the read model to catch up ...");
             node.readSide.awaitPosition(node.storage.lastPosition(), Duration.ofHours(1)).join();
-            System.out.printf("Read model at event %,d%n", node.readSide.position());
+            var written = node.readSide.work();
+            System.out.printf("Read model at event %,d: %,d events written in %,d batches, %.1f s of writing%n",
+                    node.readSide.position(), written.events(), written.batches(), written.writingNanos() / 1e9);
         }
         return 0;
     }

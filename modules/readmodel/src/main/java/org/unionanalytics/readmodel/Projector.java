@@ -51,6 +51,10 @@ public final class Projector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** A batch at least this large means a bulk load: the next one waits {@link #LINGER} for more events. */
+    private static final int BULK = 1_000;
+    private static final Duration LINGER = Duration.ofMillis(500);
+    private static final Duration LINGER_STEP = Duration.ofMillis(10);
 
     private final ReadModel model;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -223,18 +227,27 @@ public final class Projector implements AutoCloseable {
         }
     }
 
-    /** Stages batches until interrupted; the event store is read on a private stream, which looks for new events when asked. */
+    /**
+     * Stages batches until interrupted; the event store is read on a private stream, which looks for
+     * new events when asked. A batch ends when the stream has nothing more, except under a bulk load
+     * (the batch before held {@link #BULK} events or more, as while an import runs): then it waits
+     * up to {@link #LINGER} for more, unless a client waits to read its write. Part of a batch's cost grows with the tables, not the batch
+     * (statements that scan a whole table, the township figures, the commit): an import at scale 1
+     * wrote 1,690 batches in 254 s, and 568 in 188 s with the wait, on the cores it needs.
+     */
     private void stage(BlockingStream<TrackedEventMessage<?>> stream, BlockingQueue<Staged> ready,
                        AtomicReference<Throwable> failure) {
         try {
+            int before = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 if (!stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
+                long lingerUntil = System.nanoTime() + (before >= BULK ? LINGER.toNanos() : 0);
                 List<Projection> projections = freshProjections();
                 TrackingToken last = null;
                 int events = 0;
-                while (events < maxBatch && stream.hasNextAvailable()) {
+                while (events < maxBatch && moreBefore(stream, lingerUntil)) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     last = event.trackingToken();
                     boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
@@ -247,12 +260,29 @@ public final class Projector implements AutoCloseable {
                     events++;
                 }
                 ready.put(new Staged(projections, last, events));
+                before = events;
             }
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) {
             failure.set(e);
         }
+    }
+
+    /**
+     * Whether the stream has another event now, or gets one before {@code lingerUntil}; a client
+     * waiting to read its own write ends the wait. A private stream waits out its whole timeout and
+     * does not look again, so the wait is taken in short steps.
+     */
+    private boolean moreBefore(BlockingStream<TrackedEventMessage<?>> stream, long lingerUntil) throws InterruptedException {
+        while (!stream.hasNextAvailable()) {
+            long wait = lingerUntil - System.nanoTime();
+            if (wait <= 0 || !waiters.isEmpty()) {
+                return false;
+            }
+            stream.hasNextAvailable((int) Math.min(LINGER_STEP.toMillis(), Math.max(1, wait / 1_000_000)), TimeUnit.MILLISECONDS);
+        }
+        return true;
     }
 
     /** The staged rows of a batch of events, and the token of its last event. */

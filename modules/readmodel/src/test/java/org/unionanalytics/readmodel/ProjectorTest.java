@@ -213,6 +213,28 @@ class ProjectorTest {
     }
 
     @Test
+    void after_a_bulk_load_the_events_that_trickle_in_share_one_batch() throws InterruptedException {
+        aSmallFederation();
+        history.caughtUp();
+        history.stop();
+        for (int i = 0; i < 1_000; i++) { // a full batch: the projector's next one waits for more
+            publish(new MemberJoined("member-" + i, "union-a", D2013));
+        }
+        history.start();
+        history.caughtUp();
+        long batches = history.projector().work().batches();
+
+        for (int i = 0; i < 5; i++) {
+            publish(new MemberJoined("late-" + i, "union-b", D2013));
+            Thread.sleep(20);
+        }
+        history.caughtUp();
+
+        assertThat(history.projector().work().batches() - batches).isEqualTo(1);
+        assertThat(reports().report(FROM, TO).grassroots().members()).isEqualTo(1_005);
+    }
+
+    @Test
     void after_a_restart_the_projector_resumes_where_it_committed_and_counts_each_event_once() {
         aSmallFederation();
         publish(new MemberJoined("member-1", "union-a", D2013));
