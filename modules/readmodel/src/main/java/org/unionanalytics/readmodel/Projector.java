@@ -231,9 +231,10 @@ public final class Projector implements AutoCloseable {
      * Stages batches until interrupted; the event store is read on a private stream, which looks for
      * new events when asked. A batch ends when the stream has nothing more, except under a bulk load
      * (the batch before held {@link #BULK} events or more, as while an import runs): then it waits
-     * up to {@link #LINGER} for more, unless a client waits to read its write. Part of a batch's cost grows with the tables, not the batch
-     * (statements that scan a whole table, the township figures, the commit): an import at scale 1
-     * wrote 1,690 batches in 254 s, and 568 in 188 s with the wait, on the cores it needs.
+     * up to {@link #LINGER} for more, unless a client waits to read its write. Part of a batch's
+     * cost grows with the tables, not the batch (statements that scan a whole table, the township
+     * figures, the commit): following an import at scale 1 the projector wrote 1,662-1,753 batches
+     * in 237-254 s, on the cores the import needs, and 447-568 in 153-188 s with the wait.
      */
     private void stage(BlockingStream<TrackedEventMessage<?>> stream, BlockingQueue<Staged> ready,
                        AtomicReference<Throwable> failure) {
@@ -294,8 +295,9 @@ public final class Projector implements AutoCloseable {
         long done = applied - startApplied;
         double perSecond = done / ((now - startedAt) / 1e9);
         long last = Math.max(position, head.getAsLong());
+        double seconds = (last - position) / Math.max(1, perSecond);
         String left = position == last ? "caught up"
-                : String.format("about %,.0f s to catch up", (last - position) / Math.max(1, perSecond));
+                : seconds < 1 ? "under a second to catch up" : String.format("about %,.0f s to catch up", seconds);
         log.info(String.format("Read model at event %,d of %,d (%d%%), %,.0f events/s since start, %s", position, last,
                 last == 0 ? 100 : 100 * position / last, perSecond, left));
     }
