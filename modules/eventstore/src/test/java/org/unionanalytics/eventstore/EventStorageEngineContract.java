@@ -241,9 +241,9 @@ public abstract class EventStorageEngineContract {
         Thread.sleep(20);
         Instant moment = Instant.now();
         Thread.sleep(20);
-        engine.appendEvents(event("note-a", 1, "after"));
+        engine.appendEvents(event("note-a", 1, "after"), event("note-b", 0, "with it"));
         assertThat(track(engine.createTokenAt(moment))).extracting(e -> ((Noted) e.getPayload()).text())
-                .containsExactly("after");
+                .containsExactly("after", "with it");
         assertThat(track(engine.createTokenAt(Instant.now().plusSeconds(60)))).isEmpty();
     }
 

@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * The RocksDB database behind the embedded event store and its column families:
  * events by global position, an index of aggregate sequence numbers, the latest snapshot per
- * aggregate, commit times (for tokens at a moment) and client command ids.
+ * aggregate, commit times (for tokens at a moment: one entry per group commit, at its first
+ * position) and client command ids.
  */
 final class EventDatabase implements AutoCloseable {
 

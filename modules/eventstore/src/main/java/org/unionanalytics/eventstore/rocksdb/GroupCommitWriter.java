@@ -143,6 +143,8 @@ final class GroupCommitWriter implements AutoCloseable {
             if (accepted.isEmpty()) {
                 return;
             }
+            // every event of the group was recorded at the same moment: its first position says when they begin
+            batch.put(database.recordedAt, Keys.recordedAt(now, lastPosition + 1), new byte[0]);
             database.db.write(synced, batch);
         } catch (RocksDBException e) {
             EventStoreException failure = new EventStoreException("the event store could not write to disk: " + e.getMessage(), e);
@@ -161,7 +163,6 @@ final class GroupCommitWriter implements AutoCloseable {
                 event.payloadBytes(), event.metaDataBytes());
         byte[] key = Keys.position(position);
         batch.put(database.events, key, recorded.encode());
-        batch.put(database.recordedAt, Keys.recordedAt(now, position), new byte[0]);
         if (event.aggregateIdentifier() != null) {
             batch.put(database.aggregates, Keys.aggregateEvent(event.aggregateIdentifier(), event.sequenceNumber()), key);
         }
