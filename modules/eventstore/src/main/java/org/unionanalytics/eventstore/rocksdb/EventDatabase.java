@@ -33,6 +33,7 @@ final class EventDatabase implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EventDatabase.class);
+    private static final long MAX_LOG_BYTES = 128L << 20;
 
     final RocksDB db;
     final ColumnFamilyHandle events;
@@ -40,8 +41,6 @@ final class EventDatabase implements AutoCloseable {
     final ColumnFamilyHandle snapshots;
     final ColumnFamilyHandle recordedAt;
     final ColumnFamilyHandle commands;
-    private static final long MAX_LOG_BYTES = 128L << 20;
-
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final DBOptions options;
     private final ColumnFamilyOptions compressed;
