@@ -43,6 +43,8 @@ import java.util.stream.StreamSupport;
 public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implements EventStorage {
 
     private static final int READ_BATCH = 1_000;
+    /** Events read at once by a reader this far behind the head, or more: one iterator for many events. */
+    private static final int CATCH_UP_BATCH = 20_000;
     /** Events of an aggregate read by point reads before an iterator takes over. */
     private static final int POINT_READS = 4;
 
@@ -237,10 +239,14 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
     }
 
+    /** A reader far behind reads larger batches through the scan options; one near the head reads a few events through the cache. */
     private List<TrackedEventData<?>> readBatch(long from, long upTo) {
-        List<TrackedEventData<?>> batch = new ArrayList<>(READ_BATCH);
-        try (RocksIterator it = database.db.newIterator(database.events)) {
-            for (it.seek(Keys.position(from)); it.isValid() && batch.size() < READ_BATCH; it.next()) {
+        boolean catchingUp = upTo - from >= CATCH_UP_BATCH;
+        int size = catchingUp ? CATCH_UP_BATCH : READ_BATCH;
+        List<TrackedEventData<?>> batch = new ArrayList<>(size);
+        try (RocksIterator it = catchingUp ? database.db.newIterator(database.events, database.scan)
+                : database.db.newIterator(database.events)) {
+            for (it.seek(Keys.position(from)); it.isValid() && batch.size() < size; it.next()) {
                 long position = Keys.position(it.key());
                 if (position > upTo) {
                     break;
