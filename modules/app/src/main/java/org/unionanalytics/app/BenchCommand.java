@@ -7,6 +7,7 @@ import org.unionanalytics.scenario.ReferenceHistory;
 import org.unionanalytics.scenario.bench.RawBaselines;
 import org.unionanalytics.scenario.bench.Samples;
 import io.vertx.core.Vertx;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.unionanalytics.api.access.AccessSettings;
 import org.unionanalytics.api.access.Role;
 import org.unionanalytics.api.access.Tokens;
@@ -27,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -269,8 +271,14 @@ final class BenchCommand implements Callable<Integer> {
         report("raw Jackson: %,.0f event payloads decoded/s on one core", RawBaselines.jacksonDecodes(1_000_000));
         report("raw Axon: %,.0f one-event commands/s through its command bus alone (%d threads, %d under way, "
                 + "events kept in memory)",
-                RawBaselines.axonCommands(12, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT),
+                RawBaselines.axonCommands(12, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
+                        InMemoryEventStorageEngine::new),
                 ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT);
+        AtomicInteger round = new AtomicInteger();
+        report("Axon on the embedded store: %,.0f of the same commands/s, their events encoded and stored with "
+                + "fsync (no read model, no rules read from other aggregates)",
+                RawBaselines.axonCommands(6, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
+                        () -> Store.embedded().open(scratch.resolve("axon-" + round.incrementAndGet())).engine()));
     }
 
     private static long peakRssMb() throws IOException {

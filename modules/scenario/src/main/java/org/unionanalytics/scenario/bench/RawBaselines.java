@@ -7,7 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * What the libraries do on their own on this machine, measured beside the server in the same run:
@@ -134,25 +135,26 @@ public final class RawBaselines {
     }
 
     /**
-     * Commands per second through Axon alone, as the import sends them (its asynchronous command bus
-     * on {@code threads} threads, {@code inFlight} commands under way), each creating a key project
-     * and its one event, which Axon's in-memory storage engine keeps: no disk, no serialisation, no
-     * read model. The ceiling of a one-event command on this machine. Axon's deep call paths take a
-     * million or so commands to compile fully, so this runs {@code rounds} rounds, each on a store of
-     * its own, and gives the median of the last three.
+     * Commands per second through Axon, as the import sends them (its asynchronous command bus on
+     * {@code threads} threads, {@code inFlight} commands under way), each creating a key project and
+     * its one event, stored by a fresh engine from {@code storage} each round (closed after it if it
+     * can be): Axon's in-memory engine gives the ceiling of a one-event command on this machine (no
+     * disk, no serialising, no read model), the embedded store what storing the event durably adds.
+     * Axon's deep call paths take a million or so commands to compile fully, so this runs
+     * {@code rounds} rounds and gives the median of the last three.
      */
-    public static double axonCommands(int rounds, int commandsPerRound, int threads, int inFlight)
-            throws InterruptedException {
+    public static double axonCommands(int rounds, int commandsPerRound, int threads, int inFlight,
+                                      Supplier<? extends EventStorageEngine> storage) throws Exception {
         double[] perSecond = new double[rounds];
         for (int round = 0; round < rounds; round++) {
-            perSecond[round] = axonRound(commandsPerRound, threads, inFlight);
+            perSecond[round] = axonRound(commandsPerRound, threads, inFlight, storage.get());
         }
         return Samples.of(Arrays.copyOfRange(perSecond, Math.max(0, rounds - 3), rounds)).median();
     }
 
-    private static double axonRound(int commands, int threads, int inFlight) throws InterruptedException {
+    private static double axonRound(int commands, int threads, int inFlight, EventStorageEngine storage) throws Exception {
         ExecutorService commandThreads = Executors.newFixedThreadPool(threads);
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
         try {
             var bus = AsynchronousCommandBus.builder().executor(commandThreads).build();
             AggregateAnnotationCommandHandler.<KeyProject>builder().aggregateType(KeyProject.class)
@@ -171,6 +173,9 @@ public final class RawBaselines {
         } finally {
             store.shutDown();
             commandThreads.shutdownNow();
+            if (storage instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
