@@ -1,7 +1,6 @@
 package org.unionanalytics.readmodel;
 
 import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -18,13 +17,12 @@ import org.unionanalytics.readmodel.projection.CompetitionProjection;
 import org.unionanalytics.readmodel.projection.EnterpriseProjection;
 import org.unionanalytics.readmodel.projection.Projection;
 import org.unionanalytics.readmodel.projection.ProposalProjection;
-import org.unionanalytics.readmodel.projection.Recorded;
+import org.unionanalytics.readmodel.Stager.Staged;
 import org.unionanalytics.readmodel.projection.UnionProjection;
 
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +49,6 @@ public final class Projector implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    /** A batch at least this large means a bulk load: the next one waits {@link #LINGER} for more events. */
-    private static final int BULK = 1_000;
-    private static final Duration LINGER = Duration.ofMillis(500);
-    private static final Duration LINGER_STEP = Duration.ofMillis(10);
 
     private final ReadModel model;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
@@ -180,9 +174,9 @@ public final class Projector implements AutoCloseable {
     }
 
     /**
-     * Two threads share the work: a reader takes events off the stream, decodes them and stages
-     * their rows (Java work), while this thread writes the batch before (DuckDB work), so the two
-     * halves overlap. Each batch has projections of its own; batches are written in log order.
+     * Two threads share the work: a {@link Stager} reads and stages a batch while this thread writes
+     * the one before, so the two halves overlap. Each batch has projections of its own; batches are
+     * written in log order.
      */
     private void follow(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException, SQLException {
         townships.load(model.writer());
@@ -192,7 +186,8 @@ public final class Projector implements AutoCloseable {
         long lastReport = startedAt;
         BlockingQueue<Staged> ready = new ArrayBlockingQueue<>(1);
         AtomicReference<Throwable> readerFailure = new AtomicReference<>();
-        Thread reader = new Thread(() -> stage(stream, ready, readerFailure), "read-model-reader");
+        Thread reader = new Thread(new Stager(stream, maxBatch, this::freshProjections, () -> !waiters.isEmpty(), ready,
+                readerFailure), "read-model-reader");
         reader.setDaemon(true);
         reader.start();
         try (BatchWriter writer = new BatchWriter(model.writer())) {
@@ -225,69 +220,6 @@ public final class Projector implements AutoCloseable {
         if (failure != null) {
             throw new ReadModelException("reading the event log failed: " + failure.getMessage(), failure);
         }
-    }
-
-    /**
-     * Stages batches until interrupted; the event store is read on a private stream, which looks for
-     * new events when asked. A batch ends when the stream has nothing more, except under a bulk load
-     * (the batch before held {@link #BULK} events or more, as while an import runs): then it waits
-     * up to {@link #LINGER} for more, unless a client waits to read its write. Part of a batch's
-     * cost grows with the tables, not the batch (statements that scan a whole table, the township
-     * figures, the commit): following an import at scale 1 the projector wrote 1,662-1,753 batches
-     * in 237-254 s, on the cores the import needs, and 447-568 in 153-188 s with the wait.
-     */
-    private void stage(BlockingStream<TrackedEventMessage<?>> stream, BlockingQueue<Staged> ready,
-                       AtomicReference<Throwable> failure) {
-        try {
-            int before = 0;
-            while (!Thread.currentThread().isInterrupted()) {
-                if (!stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)) {
-                    continue;
-                }
-                long lingerUntil = System.nanoTime() + (before >= BULK ? LINGER.toNanos() : 0);
-                List<Projection> projections = freshProjections();
-                TrackingToken last = null;
-                int events = 0;
-                while (events < maxBatch && moreBefore(stream, lingerUntil)) {
-                    TrackedEventMessage<?> event = stream.nextAvailable();
-                    last = event.trackingToken();
-                    boolean first = event instanceof DomainEventMessage<?> domain && domain.getSequenceNumber() == 0;
-                    Recorded recorded = new Recorded(last.position().orElseThrow(),
-                            event.getTimestamp().atOffset(ZoneOffset.UTC), first);
-                    Object payload = event.getPayload();
-                    for (Projection projection : projections) {
-                        projection.apply(payload, recorded);
-                    }
-                    events++;
-                }
-                ready.put(new Staged(projections, last, events));
-                before = events;
-            }
-        } catch (InterruptedException stopped) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable e) {
-            failure.set(e);
-        }
-    }
-
-    /**
-     * Whether the stream has another event now, or gets one before {@code lingerUntil}; a client
-     * waiting to read its own write ends the wait. A private stream waits out its whole timeout and
-     * does not look again, so the wait is taken in short steps.
-     */
-    private boolean moreBefore(BlockingStream<TrackedEventMessage<?>> stream, long lingerUntil) throws InterruptedException {
-        while (!stream.hasNextAvailable()) {
-            long wait = lingerUntil - System.nanoTime();
-            if (wait <= 0 || !waiters.isEmpty()) {
-                return false;
-            }
-            stream.hasNextAvailable((int) Math.min(LINGER_STEP.toMillis(), Math.max(1, wait / 1_000_000)), TimeUnit.MILLISECONDS);
-        }
-        return true;
-    }
-
-    /** The staged rows of a batch of events, and the token of its last event. */
-    private record Staged(List<Projection> projections, TrackingToken last, int events) {
     }
 
     /** Where the model is, how far behind the log, and when it should catch up at the pace since it started. */
