@@ -43,7 +43,11 @@ import java.util.stream.StreamSupport;
 public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implements EventStorage {
 
     private static final int READ_BATCH = 1_000;
-    /** Events read at once by a reader this far behind the head, or more: one iterator for many events. */
+    /**
+     * The largest batch, reached by doubling from {@link #READ_BATCH} while a stream keeps reading
+     * (a rebuild, a read model catching up): one iterator for many events. A stream that takes a page
+     * reads one small batch; a first batch of 20,000 made a page of the event log four times slower.
+     */
     private static final int CATCH_UP_BATCH = 20_000;
     /** Events of an aggregate read by point reads before an iterator takes over. */
     private static final int POINT_READS = 4;
@@ -216,14 +220,16 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         long after = trackingToken == null ? 0 : positionOf(trackingToken);
         Iterator<TrackedEventData<?>> batches = new Iterator<>() {
             private long next = after + 1;
+            private int size = READ_BATCH;
             private Iterator<TrackedEventData<?>> current = List.<TrackedEventData<?>>of().iterator();
 
             @Override
             public boolean hasNext() {
                 if (!current.hasNext() && next <= committed) {
-                    List<TrackedEventData<?>> batch = readBatch(next, committed);
+                    List<TrackedEventData<?>> batch = readBatch(next, committed, size);
                     next += batch.size();
                     current = batch.iterator();
+                    size = Math.min(CATCH_UP_BATCH, size * 2);
                 }
                 return current.hasNext();
             }
@@ -239,12 +245,10 @@ public class RocksDbEventStorageEngine extends AbstractEventStorageEngine implem
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(batches, Spliterator.ORDERED), false);
     }
 
-    /** A reader far behind reads larger batches through the scan options; one near the head reads a few events through the cache. */
-    private List<TrackedEventData<?>> readBatch(long from, long upTo) {
-        boolean catchingUp = upTo - from >= CATCH_UP_BATCH;
-        int size = catchingUp ? CATCH_UP_BATCH : READ_BATCH;
+    /** A batch of the largest size is a long read: it reads ahead and leaves the block cache to the look-ups. */
+    private List<TrackedEventData<?>> readBatch(long from, long upTo, int size) {
         List<TrackedEventData<?>> batch = new ArrayList<>(size);
-        try (RocksIterator it = catchingUp ? database.db.newIterator(database.events, database.scan)
+        try (RocksIterator it = size == CATCH_UP_BATCH ? database.db.newIterator(database.events, database.scan)
                 : database.db.newIterator(database.events)) {
             for (it.seek(Keys.position(from)); it.isValid() && batch.size() < size; it.next()) {
                 long position = Keys.position(it.key());
