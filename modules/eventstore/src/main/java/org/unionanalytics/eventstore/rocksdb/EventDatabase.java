@@ -48,8 +48,8 @@ final class EventDatabase implements AutoCloseable {
     private final BloomFilter bloom = new BloomFilter(10);
     private final ColumnFamilyOptions lookedUp;
     /**
-     * For reading the log far behind its head (a rebuild, a read model catching up): reads ahead in
-     * large steps and leaves the block cache to the look-ups. Scanning the 5.8 million events of
+     * For long reads of the log (a rebuild, a read model catching up): reads ahead in large steps
+     * and leaves the block cache to the look-ups. Scanning the 5.8 million events of
      * the reference history took 3.8-4.1 s of CPU this way against 5.2-6.2 s (BENCHMARKS.md, run 32).
      */
     final ReadOptions scan = new ReadOptions().setReadaheadSize(2L << 20).setFillCache(false);
