@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -267,20 +268,33 @@ final class BenchCommand implements Callable<Integer> {
 
     private void baselines() throws Exception {
         Path scratch = Files.createTempDirectory("bench-raw");
-        report("raw RocksDB: %,.0f events/s appended in fsynced batches of 1,000",
-                RawBaselines.rocksDbSyncedAppends(scratch.resolve("rocks"), 200_000));
-        report("raw DuckDB Appender: %,.0f rows/s", RawBaselines.duckDbAppender(scratch.resolve("raw.duckdb"), 2_000_000));
-        report("raw Jackson: %,.0f event payloads decoded/s on one core", RawBaselines.jacksonDecodes(1_000_000));
-        report("raw Axon: %,.0f one-event commands/s through its command bus alone (%d threads, %d under way, "
-                + "events kept in memory)",
-                RawBaselines.axonCommands(12, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
-                        InMemoryEventStorageEngine::new),
-                ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT);
-        AtomicInteger round = new AtomicInteger();
-        report("Axon on the embedded store: %,.0f of the same commands/s, their events encoded and stored with "
-                + "fsync (no read model, no rules read from other aggregates)",
-                RawBaselines.axonCommands(6, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
-                        () -> Store.embedded().open(scratch.resolve("axon-" + round.incrementAndGet())).engine()));
+        try {
+            report("raw RocksDB: %,.0f events/s appended in fsynced batches of 1,000",
+                    RawBaselines.rocksDbSyncedAppends(scratch.resolve("rocks"), 200_000));
+            report("raw DuckDB Appender: %,.0f rows/s", RawBaselines.duckDbAppender(scratch.resolve("raw.duckdb"), 2_000_000));
+            report("raw Jackson: %,.0f event payloads decoded/s on one core", RawBaselines.jacksonDecodes(1_000_000));
+            report("raw Axon: %,.0f one-event commands/s through its command bus alone (%d threads, %d under way, "
+                    + "events kept in memory)",
+                    RawBaselines.axonCommands(12, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
+                            InMemoryEventStorageEngine::new),
+                    ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT);
+            AtomicInteger round = new AtomicInteger();
+            report("Axon on the embedded store: %,.0f of the same commands/s, their events encoded and stored with "
+                    + "fsync (no read model, no rules read from other aggregates)",
+                    RawBaselines.axonCommands(6, 100_000, ImportCommand.COMMAND_THREADS, ImportCommand.IN_FLIGHT,
+                            () -> Store.embedded().open(scratch.resolve("axon-" + round.incrementAndGet())).engine()));
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    /** The baselines' stores (some 120 MB a bench) go with them. */
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static long peakRssMb() throws IOException {
